@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE) for hosting anywhere. */
+const base = process.env.ARCHIVE_BASE ?? '/';
+const site = process.env.ARCHIVE_SITE ?? 'https://example.invalid';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  output: 'static',
+});

@@ -1,0 +1,58 @@
+/**
+ * The importer's promise: every non-whitespace character of the source text, markup aside,
+ * is in the record. This check is independent of the parser: it cuts the source into runs of
+ * text (splitting at whitespace, tabs, brackets and list punctuation, dropping HTML tags and
+ * Markdown markers) and looks for each run in the record's text (frontmatter values and the
+ * body's text), both compared in NFKC with whitespace removed.
+ */
+import type { Nodes as HastNodes } from 'hast';
+import { toString } from 'mdast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { parseBody } from '../clauses.ts';
+import { compact } from '../text.ts';
+
+/** Printed form labels whose meaning the record carries in its keys rather than as text. */
+const FORM_LABELS = new Set(['情報公開', '個人情報保護審議会', '諮問', '報告事項', '件名', '内容は別紙のとおり', '条例の根拠', '担当部課', '担当係']);
+
+const html = unified().use(rehypeParse, { fragment: true });
+
+function hastText(node: HastNodes): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return node.children.map((c) => hastText(c as HastNodes)).join(' ');
+  return '';
+}
+
+/** The runs of text in one source line, markup removed. */
+export function sourceRuns(line: string): string[] {
+  let t = line;
+  if (/<\/?[a-zA-Z]/u.test(t)) t = t.split('\t').map((cell) => hastText(html.parse(cell))).join('\t');
+  t = t.replace(/^\s*#{1,6}\s+/u, '').replace(/^\s*[-*+]\s+/u, '').replace(/\*\*/gu, '');
+  if (/^[\s\-－─━—―‐_＿=＝]*$/u.test(t)) return [];
+  return t
+    .split(/[\s\u3000\t（）()【】［］[\]「」『』：:、，,。．・◇◆○●■□※{}]+/u)
+    .map(compact)
+    .filter((r) => r !== '' && !FORM_LABELS.has(r));
+}
+
+function valuesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(valuesOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(valuesOf);
+  return [];
+}
+
+/** The record's text in compact form: frontmatter string values, then the body's text. */
+export function recordText(data: unknown, body: string): string {
+  return compact(valuesOf(data).join('') + toString(parseBody(body), { includeHtml: false }));
+}
+
+/** Runs of the source (with their line numbers) that the record does not contain. */
+export function missingText(source: string, data: unknown, body: string): Array<{ line: number; text: string }> {
+  const haystack = recordText(data, body);
+  const missing: Array<{ line: number; text: string }> = [];
+  source.split('\n').forEach((line, i) => {
+    for (const run of sourceRuns(line)) if (!haystack.includes(run)) missing.push({ line: i + 1, text: run });
+  });
+  return missing;
+}

@@ -1,0 +1,48 @@
+/** Japanese labels for the record's fields and the site's words, in one place. */
+export const FIELD_LABELS = {
+  id: '整理番号',
+  title: '件名',
+  kind: '種別',
+  basis: '条例の根拠',
+  department: '担当部課',
+  bureau: '部',
+  section: '課',
+  unit: '係',
+  contact: '担当者・内線',
+  date: '日付',
+  date_source: '日付の根拠',
+  contractors: '委託先',
+  contractor_status: '委託先の状況',
+  period: '委託の開始時期及び期限',
+  items: '委託に伴い処理させる情報項目',
+  media: '記録媒体',
+  purpose: '目的',
+  subjects: '対象者',
+  measures: '情報保護対策',
+  municipality: '区が行う情報保護対策',
+  contractor: '受託事業者に行わせる情報保護対策',
+  references: '関連する審議会',
+  source: '出典',
+  clauses: '特記事項',
+} as const;
+
+export const DATE_SOURCE_LABELS = {
+  meeting: '審議会開催日',
+  inferred: '委託期間の開始から推定',
+  manual: '手入力',
+} as const;
+
+export const UI = {
+  siteName: '情報公開・個人情報保護審議会 諮問・報告事項アーカイブ',
+  siteShort: '審議会アーカイブ',
+  home: 'ホーム',
+  filings: '諮問・報告事項の一覧',
+  body: '本文',
+  ongoing: '以降継続',
+  noContractor: '委託先未定',
+  sourceFile: '元ファイル',
+  sha256: 'SHA-256',
+  latest: '最近の諮問・報告事項',
+  skip: '本文へ移動',
+  notFound: 'ページが見つかりません',
+} as const;

@@ -1,0 +1,40 @@
+/**
+ * Reading the archive's records from a content folder (ARCHIVE_CONTENT_DIR, default `content/`).
+ * Used by the Astro content loader and by the tests, so both see the same records.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { RecordError, parseRecord, type RecordFile } from './record.ts';
+
+/** The content folder the site is built from. */
+export function contentDir(): string {
+  return path.resolve(process.env['ARCHIVE_CONTENT_DIR'] ?? 'content');
+}
+
+/** Every record under `<dir>/filings/`, sorted by file name. Throws one RecordError listing every bad file. */
+export function loadRecords(dir: string = contentDir()): Array<RecordFile & { file: string }> {
+  const folder = path.join(dir, 'filings');
+  if (!existsSync(folder)) return [];
+  const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
+  const out: Array<RecordFile & { file: string }> = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const file = path.join(folder, f);
+    try {
+      const record = parseRecord(readFileSync(file, 'utf8'), file);
+      const other = seen.get(record.data.id);
+      if (other) {
+        problems.push(`${file}:2: id ${record.data.id} is also used by ${other}; give one of them another id`);
+        continue;
+      }
+      seen.set(record.data.id, file);
+      out.push({ ...record, file });
+    } catch (e) {
+      if (!(e instanceof RecordError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${problems.length} record problem(s):\n${problems.join('\n')}`);
+  return out;
+}
