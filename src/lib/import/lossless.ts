@@ -25,9 +25,10 @@ function hastText(node: HastNodes): string {
 
 /** The runs of text in one source line, markup removed. */
 export function sourceRuns(line: string): string[] {
-  let t = line;
+  // Control characters are not text; the importer removes them with a warning.
+  let t = line.replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : ''));
   if (/<\/?[a-zA-Z]/u.test(t)) t = t.split('\t').map((cell) => hastText(html.parse(cell))).join('\t');
-  t = t.replace(/^\s*#{1,6}\s+/u, '').replace(/^\s*[-*+]\s+/u, '').replace(/\*\*/gu, '');
+  t = t.replace(/件[\s\u3000]+名/u, '件名').replace(/^\s*#{1,6}\s+/u, '').replace(/^\s*[-*+]\s+/u, '').replace(/\*\*/gu, '');
   if (/^[\s\-－─━—―‐_＿=＝]*$/u.test(t)) return [];
   return t
     .split(/[\s\u3000\t（）()【】［］[\]「」『』：:、，,。．・◇◆○●■□※{}]+/u)
@@ -44,7 +45,9 @@ function valuesOf(value: unknown): string[] {
 
 /** The record's text in compact form: frontmatter string values, then the body's text. */
 export function recordText(data: unknown, body: string): string {
-  return compact(valuesOf(data).join('') + toString(parseBody(body), { includeHtml: false }));
+  // Values are joined with a newline so that NFKC cannot compose a combining mark at the start
+  // of one value with the last letter of the previous one.
+  return compact([...valuesOf(data), toString(parseBody(body), { includeHtml: false })].join('\n'));
 }
 
 /** Runs of the source (with their line numbers) that the record does not contain. */

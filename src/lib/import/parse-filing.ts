@@ -45,6 +45,8 @@ export interface ParseOptions {
 interface Line {
   no: number;
   text: string;
+  /** A council heading kept in the body without a warning. */
+  council?: boolean;
 }
 
 /** Headings that filings write without `#` marks (compared in compact form). */
@@ -62,6 +64,8 @@ function isBlank(line: Line | undefined): boolean {
   return line === undefined || line.text.trim() === '';
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
 const UNDERLINE = /^[\s\-－─━—―‐_＿=＝\t]*$/u;
 const TITLE = /^\s*(?:#{1,6}\s*)?(?:\*\*)?件[\s\u3000]*名(?:\*\*)?(?:\t+|[\s\u3000]+|[：:]\s*)(.+)$/u;
@@ -74,7 +78,15 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     errors.push({ line, message });
     return { body: '', clauses: [], warnings, errors };
   };
-  const lines: Line[] = text.replace(/^\uFEFF/u, '').split('\n').map((t, i) => ({ no: i + 1, text: t.replace(/\s+$/u, '') }));
+  const lines: Line[] = text
+    .replace(/^\uFEFF/u, '')
+    .split('\n')
+    .map((t, i) => {
+      // Control characters are not text (Markdown could not keep them anyway): removed, with a note.
+      const clean = t.replace(CONTROL, '');
+      if (clean !== t) warnings.push({ line: i + 1, message: 'control characters removed from this line' });
+      return { no: i + 1, text: clean.replace(/\s+$/u, '') };
+    });
   if (lines.every((l) => l.text.trim() === '')) return fail(0, 'the file is empty; nothing to import');
 
   // ---- Header: title, kind, basis, department ------------------------------------------
@@ -98,7 +110,13 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     const c = compact(t.replace(/\*\*/gu, ''));
     if (c === '') continue;
     if (i === titleIndex) continue;
-    if (i < titleIndex && /審議会/u.test(c) && !t.includes('\t')) continue; // council name: the form's printed header
+    // The form's printed header. Only the standard wording is dropped (the record's keys say the
+    // same); any other council line, e.g. one with the municipality's name, stays in the body.
+    if (i < titleIndex && c === '情報公開・個人情報保護審議会諮問・報告事項') continue;
+    if (i < titleIndex && /審議会/u.test(c) && !t.includes('\t')) {
+      prelude.push({ ...line, council: true });
+      continue;
+    }
     if (i > titleIndex && (HASH_HEADING.test(t) || bareHeading(t))) break;
     if (i > titleIndex && t.includes('\t') && !UNDERLINE.test(t)) break;
     if (UNDERLINE.test(t) && /[-－─━—―‐]{3,}/u.test(t)) continue;
@@ -111,6 +129,10 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
         kindLine = line.no;
       }
       basis.push(...b);
+      if (leftover(c, k, b) !== '') {
+        prelude.push(line);
+        warnings.push({ line: line.no, message: 'this line has text besides the kind and article; the whole line is also kept at the start of the body' });
+      }
       continue;
     }
     if (/担当部課/u.test(c)) {
@@ -142,7 +164,7 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
   const bodyStart = i;
   if (!kind) warnings.push({ line: titleLine.no, message: 'no kind (【諮問】, 【報告】 or 【事前報告】) found after 条例の根拠; recorded as 報告 — check the source and correct `kind` in the record' });
   if (basis.length === 0) warnings.push({ line: titleLine.no, message: 'no article (第…条) found under 条例の根拠; `basis` is empty — add it to the record by hand' });
-  for (const p of prelude) warnings.push({ line: p.no, message: 'unrecognised line in the header; kept at the start of the body' });
+  for (const p of prelude) if (!p.council) warnings.push({ line: p.no, message: 'unrecognised line in the header; kept at the start of the body' });
 
   const rest = lines.slice(bodyStart);
   if (rest.every((l) => l.text.trim() === '')) {
@@ -164,6 +186,7 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     if (fromRow.bureau && fromRow.section === department.section) department.bureau = fromRow.bureau;
   }
 
+  if (errors.length > 0) return { body: '', clauses: [], warnings, errors };
   let date: string | undefined = facts.period?.start;
   if (!date) {
     const any = findDates(text).dates[0];
@@ -173,7 +196,6 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     }
   }
   if (!date) return fail(titleLine.no, 'no date found anywhere in the filing (no period, no era date); add the period (委託の開始時期及び期限) to the source');
-  if (errors.length > 0) return { body: '', clauses: [], warnings, errors };
 
   const markdown = stringify(body.root);
   const clauses = extractClauses(markdown);
@@ -201,6 +223,17 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
   void kindLine;
   void departmentLine;
   return { data, body: markdown, clauses, warnings, errors };
+}
+
+/** What is left of a kind/basis line once the kind, the articles and their labels are taken out. */
+function leftover(c: string, kind: string | undefined, basis: FilingInput['basis']): string {
+  let rest = c.replace(/\*\*/gu, '').replace(/^条例の根拠/u, '');
+  if (kind) rest = rest.replace(new RegExp(`【${kind}】`, 'u'), '');
+  for (const b of basis ?? []) {
+    rest = rest.replace(b.article, '');
+    if (b.label) rest = rest.replace(compact(`(${b.label})`), '');
+  }
+  return rest.replace(/[◇◆・、,]/gu, '');
 }
 
 function lineOf(lines: Line[], offset: number, text: string): number {
@@ -447,13 +480,20 @@ function readClauses(rest: Line[], start: number, depth: number, out: RootConten
         continue;
       }
       // After a finished clause, a short line with no final punctuation is the next section's heading.
-      if (plain.length <= 40 && !endsSentence(plain)) break;
+      if (plain.length <= 40 && !endsSentence(plain)) {
+        emit();
+        out.push(heading(depth, plain));
+        return i + 1;
+      }
       if (target) target[target.length - 1] = `${previous}\n${plain}`;
       else current.text = `${previous}\n${plain}`;
       blankBefore = false;
       continue;
     }
-    if (plain.length <= 40 && !endsSentence(plain)) break;
+    if (plain.length <= 40 && !endsSentence(plain)) {
+      out.push(heading(depth, plain));
+      return i + 1;
+    }
     out.push(paragraphOf([line]));
     warnings.push({ line: line.no, message: 'text in the 特記事項 before the first numbered clause; kept as a paragraph' });
   }
