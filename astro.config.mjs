@@ -8,6 +8,8 @@ const site = process.env.ARCHIVE_SITE ?? 'https://example.invalid';
 export default defineConfig({
   site,
   base,
+  // Separate caches let tests build several archives at once.
+  ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   output: 'static',

@@ -12,26 +12,49 @@ const seeds = SEED_FILES.map((f) => seed(f.slice(0, 3)).text);
 
 type Mutation = (lines: string[]) => string[];
 
-const widen = (s: string): string =>
-  s.replace(/[0-9A-Za-z()]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const widen = (s: string): string => s.replace(/[0-9A-Za-z()]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((n): Mutation => (ls) => ls.filter((_, i) => i !== n % ls.length)),
-  fc.nat().map((n): Mutation => (ls) => ls.flatMap((l, i) => (i === n % ls.length ? [l, l] : [l]))),
+  fc.nat().map(
+    (n): Mutation =>
+      (ls) =>
+        ls.filter((_, i) => i !== n % ls.length),
+  ),
+  fc.nat().map(
+    (n): Mutation =>
+      (ls) =>
+        ls.flatMap((l, i) => (i === n % ls.length ? [l, l] : [l])),
+  ),
   fc.tuple(fc.nat(), fc.string({ unit: 'binary', maxLength: 40 })).map(
     ([n, s]): Mutation =>
       (ls) =>
         ls.flatMap((l, i) => (i === n % ls.length ? [l, s] : [l])),
   ),
-  fc.tuple(fc.nat(), fc.nat()).map(([n, at]): Mutation => (ls) => ls.map((l, i) => (i === n % ls.length ? `${l.slice(0, at % (l.length + 1))}\n\n${l.slice(at % (l.length + 1))}` : l))),
-  fc.nat().map((n): Mutation => (ls) => ls.map((l, i) => (i % 7 === n % 7 ? widen(l) : l))),
-  fc.nat().map((n): Mutation => (ls) => ls.slice(0, Math.max(1, n % ls.length))),
+  fc.tuple(fc.nat(), fc.nat()).map(
+    ([n, at]): Mutation =>
+      (ls) =>
+        ls.map((l, i) => (i === n % ls.length ? `${l.slice(0, at % (l.length + 1))}\n\n${l.slice(at % (l.length + 1))}` : l)),
+  ),
+  fc.nat().map(
+    (n): Mutation =>
+      (ls) =>
+        ls.map((l, i) => (i % 7 === n % 7 ? widen(l) : l)),
+  ),
+  fc.nat().map(
+    (n): Mutation =>
+      (ls) =>
+        ls.slice(0, Math.max(1, n % ls.length)),
+  ),
   fc.tuple(fc.nat(), fc.constantFrom('\u200b', '\u202e', '\u0301', '𠮷', '\t', '<p>', '</li>', '**', '# ', '- ', '（', '】')).map(
     ([n, s]): Mutation =>
       (ls) =>
         ls.map((l, i) => (i === n % ls.length ? `${s}${l}` : l)),
   ),
-  fc.nat().map((n): Mutation => (ls) => ls.map((l, i) => (i === n % ls.length ? l.replace(/。$/u, '') : l))),
+  fc.nat().map(
+    (n): Mutation =>
+      (ls) =>
+        ls.map((l, i) => (i === n % ls.length ? l.replace(/。$/u, '') : l)),
+  ),
 );
 
 function importText(text: string): void {
@@ -88,7 +111,9 @@ describe('importer properties', () => {
 
   it('a seed with a 件名 line added to arbitrary text never throws', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { maxLength: 30 }), (ls) => importText(['件名\t試験', ...ls].join('\n'))),
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 60 }), { maxLength: 30 }), (ls) =>
+        importText(['件名\t試験', ...ls].join('\n')),
+      ),
       { numRuns: 1000 },
     );
   });

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { parseFiling, type ParsedFiling } from '../src/lib/import/parse-filing.ts';
 
 export const SEED_DIR = path.resolve('tests/fixtures/seeds');
-export const SEED_FILES = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const SEED_FILES = readdirSync(SEED_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** The text of a seed by file-name prefix (`000`, `001`, …). */
 export function seed(prefix: string): { file: string; text: string; bytes: Buffer } {

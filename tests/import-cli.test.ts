@@ -132,7 +132,9 @@ describe('runImport', () => {
 
   it('--id overrides the derived id; usage errors exit 2', async () => {
     const out = tmp();
-    const r = JSON.parse((await run(['--json', '--id', 'my-filing', '--out', out, path.join(SEED_DIR, seed('000').file)])).stdout) as ImportResult[];
+    const r = JSON.parse(
+      (await run(['--json', '--id', 'my-filing', '--out', out, path.join(SEED_DIR, seed('000').file)])).stdout,
+    ) as ImportResult[];
     expect(r[0]?.id).toBe('my-filing');
     expect((await run([])).code).toBe(2);
     expect((await run(['--id', 'X Y', 'a'])).code).toBe(2);

@@ -33,7 +33,9 @@ describe('parseKind', () => {
 describe('parseBasis', () => {
   it('reads the seeds’ forms', () => {
     expect(parseBasis('第14条第1項（業務委託）')).toEqual([{ article: '第14条第1項', label: '業務委託' }]);
-    expect(parseBasis('◇第14条第1項（重要な個人情報の提供等を伴う委託）')).toEqual([{ article: '第14条第1項', label: '重要な個人情報の提供等を伴う委託' }]);
+    expect(parseBasis('◇第14条第1項（重要な個人情報の提供等を伴う委託）')).toEqual([
+      { article: '第14条第1項', label: '重要な個人情報の提供等を伴う委託' },
+    ]);
     expect(parseBasis('◇第 16 条第 1 項本文（電子計算機による個人情報の処理開発、変更）')).toEqual([
       { article: '第16条第1項本文', label: '電子計算機による個人情報の処理開発、変更' },
     ]);
@@ -70,7 +72,9 @@ describe('department', () => {
     });
   });
   it('joins an extension spread by spaces, without a closing bracket', () => {
-    expect(parseDepartment(stripDepartmentBrackets('（担当部課： 地域文化部戸籍住民課 担当係 住民記録係 担当者 知見 内線（3 1 7 3）'))).toEqual({
+    expect(
+      parseDepartment(stripDepartmentBrackets('（担当部課： 地域文化部戸籍住民課 担当係 住民記録係 担当者 知見 内線（3 1 7 3）')),
+    ).toEqual({
       bureau: '地域文化部',
       section: '戸籍住民課',
       unit: '住民記録係',
@@ -82,7 +86,10 @@ describe('department', () => {
 describe('parseContractorCell', () => {
   it('a status when no company is chosen', () => {
     expect(parseContractorCell('未定(入札により決定する)')).toEqual({ contractors: [], status: '未定(入札により決定する)' });
-    expect(parseContractorCell('入札またはプロポーザルにより決定する')).toEqual({ contractors: [], status: '入札またはプロポーザルにより決定する' });
+    expect(parseContractorCell('入札またはプロポーザルにより決定する')).toEqual({
+      contractors: [],
+      status: '入札またはプロポーザルにより決定する',
+    });
   });
   it('a group with its representative and members (変更前)', () => {
     const cell = parseContractorCell(
@@ -117,10 +124,18 @@ describe('parseContractorCell', () => {
 
 describe('parsePeriod', () => {
   it('open-ended', () => {
-    expect(parsePeriod('平成22年4月1日から、以降継続', 1).period).toEqual({ text: '平成22年4月1日から、以降継続', ongoing: true, start: '2010-04-01' });
+    expect(parsePeriod('平成22年4月1日から、以降継続', 1).period).toEqual({
+      text: '平成22年4月1日から、以降継続',
+      ongoing: true,
+      start: '2010-04-01',
+    });
   });
   it('from … to', () => {
-    expect(parsePeriod('平成20年12月1日 から平成21年3月31日まで', 1).period).toMatchObject({ start: '2008-12-01', end: '2009-03-31', ongoing: false });
+    expect(parsePeriod('平成20年12月1日 から平成21年3月31日まで', 1).period).toMatchObject({
+      start: '2008-12-01',
+      end: '2009-03-31',
+      ongoing: false,
+    });
   });
   it('from … to, continuing next year', () => {
     expect(parsePeriod('令和2年4月1日から令和3年3月31日まで (次年度以降も、同様の業務委託を行う。)', 1).period).toMatchObject({
@@ -151,11 +166,18 @@ describe('findReferences', () => {
 
 describe('parseItems', () => {
   it('drops the leading qualifier and splits on 、', () => {
-    expect(parseItems('申請・届出者の申請・届出にかかる氏名、出生の年月日、住民票コード、印鑑番号。')).toEqual(['氏名', '出生の年月日', '住民票コード', '印鑑番号']);
+    expect(parseItems('申請・届出者の申請・届出にかかる氏名、出生の年月日、住民票コード、印鑑番号。')).toEqual([
+      '氏名',
+      '出生の年月日',
+      '住民票コード',
+      '印鑑番号',
+    ]);
   });
   it('takes items from 「…(a、b)」 and ignores the 対象者 line', () => {
     expect(
-      parseItems('1 対象者 マイナンバーカード(個人番号カード)の交付申請を行う者\n2 情報項目 氏名、住所、生年月日などの従来の情報項目に、マイナンバーカードの「申請情報(申請書ID、顔写真)」を追加する。'),
+      parseItems(
+        '1 対象者 マイナンバーカード(個人番号カード)の交付申請を行う者\n2 情報項目 氏名、住所、生年月日などの従来の情報項目に、マイナンバーカードの「申請情報(申請書ID、顔写真)」を追加する。',
+      ),
     ).toEqual(['申請書ID', '顔写真', '氏名', '住所', '生年月日']);
   });
   it('splits on ・ only when the list has no 、', () => {
@@ -170,7 +192,9 @@ describe('HTML fragments', () => {
     expect(hasHtml('a < b')).toBe(false);
   });
   it('turns paragraphs and list items into lines', () => {
-    expect(fragmentToPlain('<p>趣旨</p> <ol style="list-style-type: none"><li>1 住民票</li><li>2 印鑑</li></ol>')).toBe('趣旨\n1 住民票\n2 印鑑');
+    expect(fragmentToPlain('<p>趣旨</p> <ol style="list-style-type: none"><li>1 住民票</li><li>2 印鑑</li></ol>')).toBe(
+      '趣旨\n1 住民票\n2 印鑑',
+    );
   });
   it('keeps the text of bold; **bold** in plain lines becomes strong', () => {
     expect(fragmentToPlain('<b>事業名</b>')).toBe('事業名');

@@ -55,7 +55,8 @@ function parseArgs(argv: string[]): Args | string {
     else args.paths.push(a);
   }
   if (args.paths.length === 0) return `no PATH given\n${USAGE}`;
-  if (args.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/u.test(args.id)) return `--id ${args.id}: ids are lower-case ASCII letters, digits and -`;
+  if (args.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/u.test(args.id))
+    return `--id ${args.id}: ids are lower-case ASCII letters, digits and -`;
   return args;
 }
 
@@ -139,14 +140,21 @@ async function importOne(file: string, args: Args, dir: string, producedBy: Map<
   result.id = data.id;
   result.record = { ...data, clauses: parsed.clauses };
   for (const m of missingText(text, data, parsed.body)) {
-    result.errors.push(fmt({ line: m.line, message: `the record would lose 「${m.text}」; this is an importer bug — please report it with the file` }));
+    result.errors.push(
+      fmt({ line: m.line, message: `the record would lose 「${m.text}」; this is an importer bug — please report it with the file` }),
+    );
   }
   if (result.errors.length > 0) return result;
   const output = path.join(dir, `${data.id}.md`);
   result.output = output;
   const other = producedBy.get(data.id);
   if (other) {
-    result.errors.push(fmt({ line: 0, message: `id ${data.id} was already produced by ${other} in this run (same subject, section and year); import this file alone with --id to give it another id` }));
+    result.errors.push(
+      fmt({
+        line: 0,
+        message: `id ${data.id} was already produced by ${other} in this run (same subject, section and year); import this file alone with --id to give it another id`,
+      }),
+    );
     return result;
   }
   producedBy.set(data.id, file);
@@ -158,7 +166,12 @@ async function importOne(file: string, args: Args, dir: string, producedBy: Map<
       return result;
     }
     if (!args.force) {
-      result.errors.push(fmt({ line: 0, message: `${output} already exists and differs; it was not overwritten. Re-run with --force to replace it, or with --id to import as a new record` }));
+      result.errors.push(
+        fmt({
+          line: 0,
+          message: `${output} already exists and differs; it was not overwritten. Re-run with --force to replace it, or with --id to import as a new record`,
+        }),
+      );
       return result;
     }
   }

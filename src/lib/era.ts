@@ -24,7 +24,17 @@ export const ERAS: readonly Era[] = [
 ];
 
 const KANJI_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /**
@@ -78,14 +88,8 @@ export interface DateError {
 }
 
 const NUM = '[0-9０-９〇零一二三四五六七八九十百]+';
-const ERA_DATE = new RegExp(
-  `(明治|大正|昭和|平成|令和)\\s*(元|${NUM})\\s*(年度|年)(?:\\s*(${NUM})\\s*月(?:\\s*(${NUM})\\s*日)?)?`,
-  'gu',
-);
-const WESTERN_DATE = new RegExp(
-  `([0-9０-９]{4})\\s*(年度|年)(?:\\s*(${NUM})\\s*月(?:\\s*(${NUM})\\s*日)?)?`,
-  'gu',
-);
+const ERA_DATE = new RegExp(`(明治|大正|昭和|平成|令和)\\s*(元|${NUM})\\s*(年度|年)(?:\\s*(${NUM})\\s*月(?:\\s*(${NUM})\\s*日)?)?`, 'gu');
+const WESTERN_DATE = new RegExp(`([0-9０-９]{4})\\s*(年度|年)(?:\\s*(${NUM})\\s*月(?:\\s*(${NUM})\\s*日)?)?`, 'gu');
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -120,9 +124,7 @@ export function findDates(text: string): { dates: ParsedDate[]; errors: DateErro
     if (!result) continue;
     const firstDay = (result.iso + '-01-01').slice(0, 10);
     if (next && firstDay >= next.start) {
-      warnings.push(
-        `${whole} is after the end of ${eraName} (${next.name} began ${next.start}); converted to ${result.iso}`,
-      );
+      warnings.push(`${whole} is after the end of ${eraName} (${next.name} began ${next.start}); converted to ${result.iso}`);
     }
     if (result.iso < era.start.slice(0, result.iso.length)) {
       warnings.push(`${whole} is before ${eraName} began (${era.start}); read as ${result.iso}`);

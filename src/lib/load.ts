@@ -15,7 +15,9 @@ export function contentDir(): string {
 export function loadRecords(dir: string = contentDir()): Array<RecordFile & { file: string }> {
   const folder = path.join(dir, 'filings');
   if (!existsSync(folder)) return [];
-  const files = readdirSync(folder).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const out: Array<RecordFile & { file: string }> = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();

@@ -27,7 +27,10 @@ const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u;
 /** Parse and validate a record file's text. Throws RecordError naming file and line. */
 export function parseRecord(text: string, file: string): RecordFile {
   const m = FRONTMATTER.exec(text);
-  if (!m) throw new RecordError(file, [{ line: 1, message: 'no YAML frontmatter: a record starts with a line `---`, its fields, and another `---`' }]);
+  if (!m)
+    throw new RecordError(file, [
+      { line: 1, message: 'no YAML frontmatter: a record starts with a line `---`, its fields, and another `---`' },
+    ]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(m[1] ?? '', { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -42,7 +45,8 @@ export function parseRecord(text: string, file: string): RecordFile {
       file,
       result.error.issues.map((issue) => {
         let node: unknown = doc.getIn(issue.path as Array<string | number>, true);
-        for (let p = issue.path.length - 1; !isNode(node) && p >= 0; p--) node = doc.getIn(issue.path.slice(0, p) as Array<string | number>, true);
+        for (let p = issue.path.length - 1; !isNode(node) && p >= 0; p--)
+          node = doc.getIn(issue.path.slice(0, p) as Array<string | number>, true);
         const offset = isNode(node) && node.range ? node.range[0] : 0;
         return { line: 1 + lineCounter.linePos(offset).line, message: `${issue.path.join('.') || 'frontmatter'}: ${issue.message}` };
       }),
@@ -53,6 +57,7 @@ export function parseRecord(text: string, file: string): RecordFile {
 
 /** Write a record file's text: frontmatter in schema order, then the body. Deterministic. */
 export function serializeRecord(data: FilingInput, body: string): string {
-  const yaml = stringify(data, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  // Parsing first puts keys in schema order and fills defaults, so every writer agrees.
+  const yaml = stringify(filingSchema.parse(data), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
   return `---\n${yaml}---\n\n${body.replace(/^\n+/u, '').replace(/\n*$/u, '\n')}`;
 }

@@ -11,7 +11,8 @@ export function parseKind(line: string): Kind | undefined {
   return m?.[1] as Kind | undefined;
 }
 
-const ARTICLE = /(第[0-9一二三四五六七八九十百]+条(?:第[0-9一二三四五六七八九十]+項)?(?:第[0-9一二三四五六七八九十]+号)?(?:本文|ただし書)?)(?:[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)])?/gu;
+const ARTICLE =
+  /(第[0-9一二三四五六七八九十百]+条(?:第[0-9一二三四五六七八九十]+項)?(?:第[0-9一二三四五六七八九十]+号)?(?:本文|ただし書)?)(?:[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)])?/gu;
 
 /** Every article in a line: `◇第 16 条第 1 項本文（電子計算機による…）` → `{article: 第16条第1項本文, label}`. */
 export function parseBasis(line: string): Basis[] {

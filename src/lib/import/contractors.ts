@@ -15,10 +15,12 @@ export interface ContractorCell {
   status?: string;
 }
 
-const COMPANY_MARK = /株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|㈱|㈲|法人|組合|企業体|協会|財団|社団|公社|事業団|センター|共同体|JV|Inc|Corp|Co\.|Ltd|LLC/iu;
+const COMPANY_MARK =
+  /株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|㈱|㈲|法人|組合|企業体|協会|財団|社団|公社|事業団|センター|共同体|JV|Inc|Corp|Co\.|Ltd|LLC/iu;
 const UNDECIDED = /未定|入札|プロポーザル|選定|決定|公募|調整中/u;
 // Company-type words that extraction sometimes separates from the rest of the name by a space.
-const LONE_PREFIX = /^(株式会社|有限会社|合同会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|社会福祉法人|特定非営利活動法人|\(株\)|㈱)$/u;
+const LONE_PREFIX =
+  /^(株式会社|有限会社|合同会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|社会福祉法人|特定非営利活動法人|\(株\)|㈱)$/u;
 
 /** True when the text reads as a company name rather than a status or a label. */
 export function looksLikeCompany(text: string): boolean {
@@ -46,7 +48,11 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
     if (labelled) {
       const label = labelled[1] ?? '';
       role = label === '代表企業' || label === '構成企業' || label === '再委託先' ? label : '委託先';
-      if (role === '再委託先') tasks = (labelled[2] ?? '').split(/[、,・]/u).map((s) => s.trim()).filter(Boolean);
+      if (role === '再委託先')
+        tasks = (labelled[2] ?? '')
+          .split(/[、,・]/u)
+          .map((s) => s.trim())
+          .filter(Boolean);
       if (role === '代表企業' || role === '構成企業') {
         // The group is the 委託先 named just before its members, e.g. 次世代電子自治体推進企業体.
         const last = out[out.length - 1];
@@ -92,7 +98,11 @@ function splitTokens(cell: string): string[] {
     if (LONE_PREFIX.test(nfkc(t)) && next !== undefined) {
       out.push(`${t} ${next}`);
       i++;
-    } else if (out.length > 0 && /^(株式会社|有限会社|合同会社|\(株\)|㈱)$/u.test(nfkc(t)) && !looksLikeCompany(out[out.length - 1] ?? '')) {
+    } else if (
+      out.length > 0 &&
+      /^(株式会社|有限会社|合同会社|\(株\)|㈱)$/u.test(nfkc(t)) &&
+      !looksLikeCompany(out[out.length - 1] ?? '')
+    ) {
       out[out.length - 1] += ` ${t}`;
     } else {
       out.push(t);

@@ -19,14 +19,20 @@ export function parsePeriod(text: string, line: number): { period: Period; warni
     if (/から|～|〜|~|－|-/u.test(between) || /まで/u.test(text.slice(second.index))) period.end = second.iso;
   }
   if (first?.fiscal) period.start = `${first.iso}-04`;
-  if (!first && errors.length === 0) warnings.push({ line, message: `no date found in the period 「${text}」; the record keeps the wording only` });
-  return { period, warnings, errors: errors.map((e) => ({ line, message: `impossible date in the period: ${e.message}; correct the source and import again` })) };
+  if (!first && errors.length === 0)
+    warnings.push({ line, message: `no date found in the period 「${text}」; the record keeps the wording only` });
+  return {
+    period,
+    warnings,
+    errors: errors.map((e) => ({ line, message: `impossible date in the period: ${e.message}; correct the source and import again` })),
+  };
 }
 
 /** Council sessions a filing cites: `平成 28 年度第 8 回` → `平成28年度第8回`, `令和元年第4回` → `令和元年度第4回`. */
 export function findReferences(text: string): string[] {
   const out: string[] = [];
-  const re = /(明治|大正|昭和|平成|令和)\s*(元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*回/gu;
+  const re =
+    /(明治|大正|昭和|平成|令和)\s*(元|[0-9０-９]+|[一二三四五六七八九十]+)\s*年度?\s*第\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*回/gu;
   for (const m of joinSpacedDigits(text).matchAll(re)) {
     const year = parseJapaneseNumber(m[2] ?? '');
     const n = parseJapaneseNumber(m[3] ?? '');
@@ -48,7 +54,10 @@ const ITEM_NOISE = /のとおり|別紙|別添|を追加|従来の/u;
 export function parseItems(text: string, options: { dots?: boolean } = {}): string[] {
   const out: string[] = [];
   const add = (raw: string): void => {
-    let t = raw.trim().replace(/[。．.]+$/u, '').trim();
+    let t = raw
+      .trim()
+      .replace(/[。．.]+$/u, '')
+      .trim();
     t = t.replace(/^[・\-－]\s*/u, '');
     t = t.replace(/^(?:[0-9０-９]+\s*)?(?:情報項目|記録項目|対象者)\s*/u, '');
     t = t.replace(/^.*?(?:にかかる|に係る|に関する|のうち)(?=.)/u, '');

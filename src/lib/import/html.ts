@@ -18,7 +18,21 @@ export function hasHtml(text: string): boolean {
 // Elements whose content the HTML parser keeps as raw text. hast-util-to-mdast would drop
 // them with their text; a filing's text must never be dropped, so it becomes plain text
 // (inert: it is escaped when the Markdown is written).
-const RAW_TEXT = new Set(['script', 'style', 'iframe', 'noscript', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'template', 'object', 'svg', 'math']);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'textarea',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'template',
+  'object',
+  'svg',
+  'math',
+]);
 
 function keepRawText(node: HastRoot | Element): void {
   node.children = node.children.map((child): HastContent => {

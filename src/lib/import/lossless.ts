@@ -13,7 +13,17 @@ import { parseBody } from '../clauses.ts';
 import { compact } from '../text.ts';
 
 /** Printed form labels whose meaning the record carries in its keys rather than as text. */
-const FORM_LABELS = new Set(['情報公開', '個人情報保護審議会', '諮問', '報告事項', '件名', '内容は別紙のとおり', '条例の根拠', '担当部課', '担当係']);
+const FORM_LABELS = new Set([
+  '情報公開',
+  '個人情報保護審議会',
+  '諮問',
+  '報告事項',
+  '件名',
+  '内容は別紙のとおり',
+  '条例の根拠',
+  '担当部課',
+  '担当係',
+]);
 
 const html = unified().use(rehypeParse, { fragment: true });
 
@@ -27,8 +37,16 @@ function hastText(node: HastNodes): string {
 export function sourceRuns(line: string): string[] {
   // Control characters are not text; the importer removes them with a warning.
   let t = line.replace(/\p{Cc}/gu, (c) => (c === '\t' ? c : ''));
-  if (/<\/?[a-zA-Z]/u.test(t)) t = t.split('\t').map((cell) => hastText(html.parse(cell))).join('\t');
-  t = t.replace(/件[\s\u3000]+名/u, '件名').replace(/^\s*#{1,6}\s+/u, '').replace(/^\s*[-*+]\s+/u, '').replace(/\*\*/gu, '');
+  if (/<\/?[a-zA-Z]/u.test(t))
+    t = t
+      .split('\t')
+      .map((cell) => hastText(html.parse(cell)))
+      .join('\t');
+  t = t
+    .replace(/件[\s\u3000]+名/u, '件名')
+    .replace(/^\s*#{1,6}\s+/u, '')
+    .replace(/^\s*[-*+]\s+/u, '')
+    .replace(/\*\*/gu, '');
   if (/^[\s\-－─━—―‐_＿=＝]*$/u.test(t)) return [];
   return t
     .split(/[\s\u3000\t（）()【】［］[\]「」『』：:、，,。．・◇◆○●■□※{}]+/u)

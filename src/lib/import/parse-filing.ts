@@ -93,7 +93,10 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
   const titleIndex = lines.findIndex((l) => TITLE.test(l.text));
   if (titleIndex < 0) {
     const first = lines.find((l) => l.text.trim() !== '');
-    return fail(first?.no ?? 1, 'no 件名 (subject) line found, so this does not look like a council filing; check that the file is a filing and that its 件名 line survived extraction');
+    return fail(
+      first?.no ?? 1,
+      'no 件名 (subject) line found, so this does not look like a council filing; check that the file is a filing and that its 件名 line survived extraction',
+    );
   }
   const titleLine = lines[titleIndex] as Line;
   const title = squash(fragmentToPlain((TITLE.exec(titleLine.text)?.[1] ?? '').replace(/\t+/gu, ' ')));
@@ -131,7 +134,10 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
       basis.push(...b);
       if (leftover(c, k, b) !== '') {
         prelude.push(line);
-        warnings.push({ line: line.no, message: 'this line has text besides the kind and article; the whole line is also kept at the start of the body' });
+        warnings.push({
+          line: line.no,
+          message: 'this line has text besides the kind and article; the whole line is also kept at the start of the body',
+        });
       }
       continue;
     }
@@ -156,19 +162,33 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
         }
       }
       department = parseDepartment(stripDepartmentBrackets(parts.join(' ')));
-      if (!department) warnings.push({ line: line.no, message: 'the 担当部課 line names no department; it is taken from the 担当課 row instead' });
+      if (!department)
+        warnings.push({ line: line.no, message: 'the 担当部課 line names no department; it is taken from the 担当課 row instead' });
       continue;
     }
     prelude.push(line);
   }
   const bodyStart = i;
-  if (!kind) warnings.push({ line: titleLine.no, message: 'no kind (【諮問】, 【報告】 or 【事前報告】) found after 条例の根拠; recorded as 報告 — check the source and correct `kind` in the record' });
-  if (basis.length === 0) warnings.push({ line: titleLine.no, message: 'no article (第…条) found under 条例の根拠; `basis` is empty — add it to the record by hand' });
-  for (const p of prelude) if (!p.council) warnings.push({ line: p.no, message: 'unrecognised line in the header; kept at the start of the body' });
+  if (!kind)
+    warnings.push({
+      line: titleLine.no,
+      message:
+        'no kind (【諮問】, 【報告】 or 【事前報告】) found after 条例の根拠; recorded as 報告 — check the source and correct `kind` in the record',
+    });
+  if (basis.length === 0)
+    warnings.push({
+      line: titleLine.no,
+      message: 'no article (第…条) found under 条例の根拠; `basis` is empty — add it to the record by hand',
+    });
+  for (const p of prelude)
+    if (!p.council) warnings.push({ line: p.no, message: 'unrecognised line in the header; kept at the start of the body' });
 
   const rest = lines.slice(bodyStart);
   if (rest.every((l) => l.text.trim() === '')) {
-    return fail(lines[lines.length - 1]?.no ?? 1, 'the filing stops after its header: no 事業の概要, annex table or 特記事項 follows; the file looks cut off — extract the whole document again');
+    return fail(
+      lines[lines.length - 1]?.no ?? 1,
+      'the filing stops after its header: no 事業の概要, annex table or 特記事項 follows; the file looks cut off — extract the whole document again',
+    );
   }
 
   // ---- Body: headings, tables, paragraphs, bullets, clauses ------------------------------
@@ -192,10 +212,17 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     const any = findDates(text).dates[0];
     if (any) {
       date = any.iso;
-      warnings.push({ line: lineOf(lines, any.index, text), message: `no period start; the date is inferred from the first date in the filing (${any.text})` });
+      warnings.push({
+        line: lineOf(lines, any.index, text),
+        message: `no period start; the date is inferred from the first date in the filing (${any.text})`,
+      });
     }
   }
-  if (!date) return fail(titleLine.no, 'no date found anywhere in the filing (no period, no era date); add the period (委託の開始時期及び期限) to the source');
+  if (!date)
+    return fail(
+      titleLine.no,
+      'no date found anywhere in the filing (no period, no era date); add the period (委託の開始時期及び期限) to the source',
+    );
 
   const markdown = stringify(body.root);
   const clauses = extractClauses(markdown);
@@ -242,11 +269,13 @@ function lineOf(lines: Line[], offset: number, text: string): number {
 
 /** `<year>-<8 hex>`: from the subject, section and year, so a re-import (even re-encoded) gives the same id. */
 export function deriveId(title: string, section: string, date: string): string {
-  const hash = createHash('sha256').update(`${compact(title)}\n${compact(section)}\n${date.slice(0, 4)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${compact(title)}\n${compact(section)}\n${date.slice(0, 4)}`)
+    .digest('hex');
   return `${date.slice(0, 4)}-${hash.slice(0, 8)}`;
 }
 
-const markdownWriter = unified().use(remarkGfm).use(remarkStringify, {
+const markdownWriter = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, {
   bullet: '-',
   rule: '-',
   fences: true,
@@ -473,7 +502,11 @@ function readClauses(rest: Line[], start: number, depth: number, out: RootConten
       const target = current.items.length > 0 ? current.items : undefined;
       const previous = target ? (target[target.length - 1] ?? '') : current.text;
       if (!endsSentence(previous)) {
-        if (blankBefore) warnings.push({ line: line.no, message: `clause ${nfkc(current.number)} continues after a page break; the two parts are joined` });
+        if (blankBefore)
+          warnings.push({
+            line: line.no,
+            message: `clause ${nfkc(current.number)} continues after a page break; the two parts are joined`,
+          });
         if (target) target[target.length - 1] = previous + plain;
         else current.text = previous + plain;
         blankBefore = false;
@@ -515,9 +548,7 @@ function tableNode(block: TableBlock, warnings: Problem[]): Table {
   // A wide table whose first row is all short labels has a real header (No., 手続名, …);
   // key/value tables get 項目/内容 so that the Markdown table is well formed.
   const realHeader = width >= 3 && first.length === width && first.every((c) => c.trim() !== '' && c.length <= 20 && !hasHtml(c));
-  const header = realHeader
-    ? first
-    : Array.from({ length: width }, (_, k) => (width % 2 === 0 ? (k % 2 === 0 ? '項目' : '内容') : ''));
+  const header = realHeader ? first : Array.from({ length: width }, (_, k) => (width % 2 === 0 ? (k % 2 === 0 ? '項目' : '内容') : ''));
   const bodyRows = realHeader ? rows.slice(1) : rows;
   return {
     type: 'table',
@@ -615,7 +646,10 @@ function readFacts(tables: TableBlock[], annexItems: () => string[], warnings: P
           facts.contractors.push(...cell.contractors);
           if (cell.status) statuses.push(cell.status);
           if (cell.contractors.length > 0 && !cell.contractors.some((c) => looksLikeCompany(c.name))) {
-            warnings.push({ line: row.line, message: `委託先 「${value}」 does not read as a company name; check the contractors in the record` });
+            warnings.push({
+              line: row.line,
+              message: `委託先 「${value}」 does not read as a company name; check the contractors in the record`,
+            });
           }
         } else if (/記録媒体|媒体で提供/u.test(key)) {
           facts.media ??= value;
@@ -646,8 +680,8 @@ function readFacts(tables: TableBlock[], annexItems: () => string[], warnings: P
       }
     }
   }
-  facts.purpose ??= reason;
-  facts.media ??= heldMedia;
+  if (!facts.purpose && reason) facts.purpose = reason;
+  if (!facts.media && heldMedia) facts.media = heldMedia;
   if (statuses.length > 0 && facts.contractors.length === 0) facts.contractorStatus = statuses.join(' / ');
   return facts;
 }
