@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 /** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE) for hosting anywhere. */
@@ -13,4 +14,5 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   output: 'static',
+  integrations: [sitemap()],
 });

@@ -32,7 +32,7 @@ export const DATE_SOURCE_LABELS = {
   manual: '手入力',
 } as const;
 
-export const UI = {
+const BASE_UI = {
   siteName: '情報公開・個人情報保護審議会 諮問・報告事項アーカイブ',
   siteShort: '審議会アーカイブ',
   home: 'ホーム',
@@ -45,4 +45,45 @@ export const UI = {
   latest: '最近の諮問・報告事項',
   skip: '本文へ移動',
   notFound: 'ページが見つかりません',
+  notFoundLead: 'お探しのページは移動したか、削除された可能性があります。',
+  overview: '概要',
+  provenance: '出典',
+  count: '件数',
+  filingsCount: '件',
+  allFilings: 'すべての諮問・報告事項',
+  history: '所属の履歴',
+  bureausOf: '所属した部',
+  sectionsOf: '課',
+  formerNames: '表記',
+  roles: '役割',
+  group: '所属グループ・企業体',
+  members: '構成企業・グループ会社',
+  undetermined: '委託先が未定の諮問・報告事項',
+  filter: '絞り込み',
+  all: 'すべて',
+  year: '年',
+  showing: '表示中',
+  notFoundInFiling: '該当なし',
+  entryPoints: 'さがす',
+  labels: 'ラベル',
 } as const;
+
+/** Words of the site's navigation and pages. */
+export const NAV = {
+  navFilings: '諮問・報告事項',
+  navDepartments: '担当部課',
+  navContractors: '委託先',
+  navItems: '個人情報の項目',
+  navBasis: '条例の根拠',
+  navYears: '年別',
+  navLabel: 'サイト内の主な項目',
+  breadcrumbs: 'パンくずリスト',
+  description:
+    '審議会に諮問・報告された個人情報を扱う業務委託やシステム開発の記録を、担当部課・委託先・個人情報の項目・年ごとに閲覧できるアーカイブです。',
+  feedTitle: '新着の諮問・報告事項（RSS）',
+  dataJson: 'データ（JSON）',
+  dataCsv: 'データ（CSV）',
+} as const;
+
+/** Every UI word, one dictionary. */
+export const UI = { ...BASE_UI, ...NAV } as const;

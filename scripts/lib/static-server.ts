@@ -1,0 +1,51 @@
+/**
+ * A static file server for tests and screenshots: serves a built `dist/` under a base path on
+ * loopback, the way any static host would (index.html for folders, 404.html when missing).
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Start serving `root` at `http://127.0.0.1:<port><base>`. Resolves with the server and its origin. */
+export function serveStatic(root: string, base = '/'): Promise<{ server: Server; origin: string }> {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const send = (file: string, status = 200): void => {
+      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    };
+    const notFound = (): void => {
+      const page = path.join(root, '404.html');
+      if (existsSync(page)) send(page, 404);
+      else res.writeHead(404).end('not found');
+    };
+    if (!pathname.startsWith(prefix)) return notFound();
+    let file = path.join(root, pathname.slice(prefix.length));
+    if (!file.startsWith(path.resolve(root))) return notFound();
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) return notFound();
+    send(file);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, origin: `http://127.0.0.1:${port}` });
+    });
+  });
+}

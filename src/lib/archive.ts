@@ -1,0 +1,288 @@
+/**
+ * The archive's cross-link indexes, computed once from the records: departments (sections
+ * followed across bureau reorganisations), contractors (names normalised, roles per filing),
+ * ordinance articles, years and personal data items. Pages only render what this returns.
+ */
+import type { Registries } from './registry.ts';
+import type { Contractor, Filing } from './schema.ts';
+import { companyCore, companyKey, nameKey } from './names.ts';
+import { SlugAllocator, asciiSlug } from './slug.ts';
+
+/** A record as the site sees it. */
+export interface Entry {
+  id: string;
+  data: Filing;
+  body: string;
+}
+
+/** A bureau a section has belonged to, with the span of the filings that show it. */
+export interface BureauSpan {
+  key: string;
+  name: string;
+  first: string;
+  last: string;
+  count: number;
+}
+
+export interface SectionIndex {
+  key: string;
+  name: string;
+  slug: string;
+  /** Spellings seen in filings and the registry's former names. */
+  names: string[];
+  filings: Entry[];
+  bureaus: BureauSpan[];
+}
+
+export interface BureauIndex {
+  key: string;
+  name: string;
+  slug: string;
+  names: string[];
+  sections: string[];
+  filings: Entry[];
+}
+
+/** One appearance of a company in a filing. */
+export interface Role {
+  role: Contractor['role'];
+  change?: Contractor['change'];
+  task?: string;
+  /** Key of the group (企業体) for 代表企業 / 構成企業. */
+  group?: string;
+  /** The name as written in this filing. */
+  written: string;
+}
+
+export interface ContractorIndex {
+  key: string;
+  name: string;
+  slug: string;
+  /** Every spelling seen. */
+  names: string[];
+  appearances: Array<{ filing: Entry; roles: Role[] }>;
+  /** Key of the group it belongs to (registry or 企業体 in a filing). */
+  groups: string[];
+  /** Keys of its members when it is a group. */
+  members: string[];
+}
+
+export interface BasisIndex {
+  article: string;
+  slug: string;
+  labels: string[];
+  filings: Entry[];
+}
+
+export interface ItemIndex {
+  key: string;
+  name: string;
+  slug: string;
+  filings: Entry[];
+}
+
+export interface Archive {
+  /** Newest first. */
+  filings: Entry[];
+  byId: Map<string, Entry>;
+  sections: Map<string, SectionIndex>;
+  bureaus: Map<string, BureauIndex>;
+  contractors: Map<string, ContractorIndex>;
+  /** Filings whose contractor is not chosen yet (未定, 入札により決定…). */
+  undetermined: Entry[];
+  basis: Map<string, BasisIndex>;
+  years: Map<string, Entry[]>;
+  items: Map<string, ItemIndex>;
+  /** Names a registry exists for but does not list. */
+  unplaced: string[];
+}
+
+/** Newest first, then by id: a stable order for every list. */
+export function byDateDesc(a: Entry, b: Entry): number {
+  return b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
+}
+
+/** `第16条第1項本文` → `16-1-honbun`; a label-free ASCII slug for an article. */
+export function articleSlug(article: string): string {
+  const nums = [...article.normalize('NFKC').matchAll(/(\d+)/gu)].map((m) => m[1]);
+  const tail = /本文/u.test(article) ? ['honbun'] : /ただし書/u.test(article) ? ['tadashigaki'] : [];
+  return asciiSlug(['article', ...nums, ...tail].join('-'));
+}
+
+/** Build every index. `slugify` turns a Japanese name into an ASCII slug (see slug.ts). */
+export function buildArchive(entries: Entry[], registries: Registries, slugify: (text: string) => string): Archive {
+  const filings = [...entries].sort(byDateDesc);
+  const unplaced = new Set<string>();
+
+  // ---- departments ----
+  const sectionAlias = aliasMap(registries.departments?.sections ?? []);
+  const bureauAlias = aliasMap(registries.departments?.bureaus ?? []);
+  // Keys carry a kind prefix (b: bureau, s: section) so a bureau and a section never share a page.
+  const slugs = new SlugAllocator((key) => slugify(key.slice(2)));
+  const sections = new Map<string, SectionIndex>();
+  const bureaus = new Map<string, BureauIndex>();
+  for (const unit of registries.departments?.sections ?? []) slugs.add(`s:${nameKey(unit.name)}`, unit.slug);
+  for (const unit of registries.departments?.bureaus ?? []) slugs.add(`b:${nameKey(unit.name)}`, unit.slug);
+  for (const f of [...filings].reverse()) {
+    const d = f.data.department;
+    const sKey = sectionAlias.get(nameKey(d.section)) ?? nameKey(d.section);
+    if (registries.departments && !sectionAlias.has(nameKey(d.section))) unplaced.add(`課 ${d.section}`);
+    const canonicalSection = registries.departments?.sections.find((s) => nameKey(s.name) === sKey)?.name ?? d.section;
+    slugs.add(`s:${sKey}`);
+    const section = sections.get(sKey) ?? { key: sKey, name: canonicalSection, slug: '', names: [], filings: [], bureaus: [] };
+    if (!section.names.includes(d.section)) section.names.push(d.section);
+    section.filings.push(f);
+    sections.set(sKey, section);
+    if (d.bureau) {
+      const bKey = bureauAlias.get(nameKey(d.bureau)) ?? nameKey(d.bureau);
+      if (registries.departments && !bureauAlias.has(nameKey(d.bureau))) unplaced.add(`部 ${d.bureau}`);
+      const canonicalBureau = registries.departments?.bureaus.find((b) => nameKey(b.name) === bKey)?.name ?? d.bureau;
+      slugs.add(`b:${bKey}`);
+      const bureau = bureaus.get(bKey) ?? { key: bKey, name: canonicalBureau, slug: '', names: [], sections: [], filings: [] };
+      if (!bureau.names.includes(d.bureau)) bureau.names.push(d.bureau);
+      if (!bureau.sections.includes(sKey)) bureau.sections.push(sKey);
+      bureau.filings.push(f);
+      bureaus.set(bKey, bureau);
+      // The section's history: each bureau (as written then) with the span of its filings.
+      const span = section.bureaus.find((b) => b.name === d.bureau);
+      if (span) {
+        span.last = f.data.date;
+        span.count++;
+      } else {
+        section.bureaus.push({ key: bKey, name: d.bureau, first: f.data.date, last: f.data.date, count: 1 });
+      }
+    }
+  }
+  for (const s of sections.values()) {
+    s.slug = slugs.get(`s:${s.key}`);
+    s.filings.sort(byDateDesc);
+    for (const former of registries.departments?.sections.find((x) => nameKey(x.name) === s.key)?.renamed_from ?? [])
+      if (!s.names.includes(former.name)) s.names.push(former.name);
+  }
+  for (const b of bureaus.values()) {
+    b.slug = slugs.get(`b:${b.key}`);
+    b.filings.sort(byDateDesc);
+    for (const former of registries.departments?.bureaus.find((x) => nameKey(x.name) === b.key)?.renamed_from ?? [])
+      if (!b.names.includes(former.name)) b.names.push(former.name);
+  }
+
+  // ---- contractors ----
+  const registryContractors = registries.contractors?.contractors ?? [];
+  const companyAlias = new Map<string, string>();
+  for (const c of registryContractors) {
+    const key = companyKey(c.name);
+    companyAlias.set(key, key);
+    for (const a of c.aliases) companyAlias.set(companyKey(a), key);
+  }
+  const cSlugs = new SlugAllocator((key) => slugify(companyCore(key)));
+  const contractors = new Map<string, ContractorIndex>();
+  const ensure = (key: string, written: string): ContractorIndex => {
+    let c = contractors.get(key);
+    if (!c) {
+      const reg = registryContractors.find((r) => companyKey(r.name) === key);
+      cSlugs.add(key, reg?.slug);
+      c = { key, name: reg?.name ?? written, slug: '', names: [], appearances: [], groups: [], members: [] };
+      contractors.set(key, c);
+    }
+    if (!c.names.includes(written)) c.names.push(written);
+    return c;
+  };
+  const resolve = (name: string): string => {
+    const key = companyKey(name);
+    if (registries.contractors && !companyAlias.has(key)) unplaced.add(`委託先 ${name}`);
+    return companyAlias.get(key) ?? key;
+  };
+  const undetermined: Entry[] = [];
+  for (const f of filings) {
+    if (f.data.contractors.length === 0) {
+      if (f.data.contractor_status) undetermined.push(f);
+      continue;
+    }
+    const perCompany = new Map<string, Role[]>();
+    for (const c of f.data.contractors) {
+      const key = resolve(c.name);
+      ensure(key, c.name);
+      const role: Role = { role: c.role, written: c.name, ...(c.change ? { change: c.change } : {}), ...(c.task ? { task: c.task } : {}) };
+      if (c.group) {
+        const gKey = resolve(c.group);
+        ensure(gKey, c.group);
+        role.group = gKey;
+        link(contractors, gKey, key);
+      }
+      perCompany.set(key, [...(perCompany.get(key) ?? []), role]);
+    }
+    for (const [key, roles] of perCompany) contractors.get(key)?.appearances.push({ filing: f, roles });
+  }
+  for (const r of registryContractors) {
+    if (!r.group) continue;
+    const key = companyKey(r.name);
+    const gKey = resolve(r.group);
+    if (contractors.has(key)) {
+      ensure(gKey, r.group);
+      link(contractors, gKey, key);
+    }
+  }
+  for (const c of contractors.values()) c.slug = cSlugs.get(c.key);
+
+  // ---- basis, years, items ----
+  const basis = new Map<string, BasisIndex>();
+  const years = new Map<string, Entry[]>();
+  const items = new Map<string, ItemIndex>();
+  const iSlugs = new SlugAllocator(slugify);
+  for (const f of filings) {
+    for (const b of f.data.basis) {
+      const entry = basis.get(b.article) ?? { article: b.article, slug: articleSlug(b.article), labels: [], filings: [] };
+      if (b.label && !entry.labels.includes(b.label)) entry.labels.push(b.label);
+      if (!entry.filings.includes(f)) entry.filings.push(f);
+      basis.set(b.article, entry);
+    }
+    const year = f.data.date.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), f]);
+    for (const item of f.data.items) {
+      const key = nameKey(item);
+      iSlugs.add(key);
+      const entry = items.get(key) ?? { key, name: item, slug: '', filings: [] };
+      if (!entry.filings.includes(f)) entry.filings.push(f);
+      items.set(key, entry);
+    }
+  }
+  for (const i of items.values()) i.slug = iSlugs.get(i.key);
+
+  return {
+    filings,
+    byId: new Map(filings.map((f) => [f.id, f])),
+    sections,
+    bureaus,
+    contractors,
+    undetermined,
+    basis,
+    years: new Map([...years].sort(([a], [b]) => b.localeCompare(a))),
+    items,
+    unplaced: [...unplaced].sort(),
+  };
+}
+
+function link(contractors: Map<string, ContractorIndex>, groupKey: string, memberKey: string): void {
+  const group = contractors.get(groupKey);
+  const member = contractors.get(memberKey);
+  if (!group || !member || groupKey === memberKey) return;
+  if (!group.members.includes(memberKey)) group.members.push(memberKey);
+  if (!member.groups.includes(groupKey)) member.groups.push(groupKey);
+}
+
+function aliasMap(units: Array<{ name: string; aliases: string[]; renamed_from: Array<{ name: string }> }>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const u of units) {
+    const key = nameKey(u.name);
+    map.set(key, key);
+    for (const a of u.aliases) map.set(nameKey(a), key);
+    for (const r of u.renamed_from) map.set(nameKey(r.name), key);
+  }
+  return map;
+}
+
+/** How a role reads on a page: `再委託先（保守）`, `構成企業（変更前）`. */
+export function describeRole(role: Role): string {
+  const extra = [role.task, role.change].filter(Boolean).join('・');
+  return extra ? `${role.role}（${extra}）` : role.role;
+}

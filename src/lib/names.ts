@@ -1,0 +1,54 @@
+/**
+ * Name keys for cross-linking: two spellings of one company or section get the same key.
+ * Keys are for matching only; pages show names as written.
+ */
+import { nfkc } from './text.ts';
+
+const LEGAL_FORMS = [
+  '株式会社',
+  '有限会社',
+  '合同会社',
+  '合資会社',
+  '合名会社',
+  '一般財団法人',
+  '公益財団法人',
+  '一般社団法人',
+  '公益社団法人',
+  '社会福祉法人',
+  '特定非営利活動法人',
+  '独立行政法人',
+];
+
+/**
+ * The matching key of a company name: NFKC (widths), no spaces, (株)/㈱ spelled out, and the
+ * legal form moved to the end, so 株式会社BCC, ㈱ＢＣＣ and BCC 株式会社 share a key. Only the
+ * whole name is compared: NECソフト株式会社 and 日本電気株式会社 stay two companies, and so does
+ * a name that merely contains another.
+ */
+export function companyKey(name: string): string {
+  let n = nfkc(name)
+    .replace(/[\s\u3000]+/gu, '')
+    .replace(/\(株\)|㈱/gu, '株式会社')
+    .replace(/\(有\)|㈲/gu, '有限会社')
+    .replace(/\(同\)/gu, '合同会社')
+    .toUpperCase();
+  for (const form of LEGAL_FORMS) {
+    if (n.startsWith(form) && n.length > form.length) {
+      n = n.slice(form.length) + form;
+      break;
+    }
+  }
+  return n;
+}
+
+/** The company name without its legal form, for slugs and sorting: `株式会社BCC` → `BCC`. */
+export function companyCore(name: string): string {
+  const key = companyKey(name);
+  for (const form of LEGAL_FORMS) if (key.endsWith(form) && key.length > form.length) return key.slice(0, -form.length);
+  return key;
+}
+
+/** The matching key of a bureau, section or data item: NFKC, no spaces. */
+export function nameKey(name: string): string {
+  return nfkc(name).replace(/[\s\u3000]+/gu, '');
+}

@@ -1,0 +1,77 @@
+/** Open data: every record as JSON and as CSV (UTF-8 with BOM and CRLF, so Excel reads Japanese). */
+import type { Entry } from './archive.ts';
+import { extractClauses } from './clauses.ts';
+
+/** The JSON export: frontmatter, clauses and the page URL of each filing. */
+export function filingsJson(entries: Entry[], pageUrl: (id: string) => string): string {
+  return `${JSON.stringify(
+    entries.map((e) => ({ ...e.data, url: pageUrl(e.id), clauses: extractClauses(e.body) })),
+    null,
+    2,
+  )}\n`;
+}
+
+/** CSV columns, in order, with the header each has. */
+export const CSV_COLUMNS = [
+  'id',
+  'url',
+  'title',
+  'kind',
+  'basis',
+  'bureau',
+  'section',
+  'unit',
+  'date',
+  'date_source',
+  'contractors',
+  'contractor_status',
+  'period_start',
+  'period_end',
+  'period_ongoing',
+  'period_text',
+  'items',
+  'media',
+  'purpose',
+  'subjects',
+  'references',
+  'source_file',
+  'source_sha256',
+] as const;
+
+function cell(value: string): string {
+  return /[",\r\n]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+}
+
+/** One CSV row per filing; lists are joined with ` / `. */
+export function filingsCsv(entries: Entry[], pageUrl: (id: string) => string): string {
+  const rows = entries.map((e) => {
+    const d = e.data;
+    const values: Record<(typeof CSV_COLUMNS)[number], string> = {
+      id: e.id,
+      url: pageUrl(e.id),
+      title: d.title,
+      kind: d.kind,
+      basis: d.basis.map((b) => `${b.article}${b.label ? `（${b.label}）` : ''}`).join(' / '),
+      bureau: d.department.bureau ?? '',
+      section: d.department.section,
+      unit: d.department.unit ?? '',
+      date: d.date,
+      date_source: d.date_source,
+      contractors: d.contractors.map((c) => `${c.name}（${[c.role, c.task, c.change].filter(Boolean).join('・')}）`).join(' / '),
+      contractor_status: d.contractor_status ?? '',
+      period_start: d.period?.start ?? '',
+      period_end: d.period?.end ?? '',
+      period_ongoing: d.period ? String(d.period.ongoing) : '',
+      period_text: d.period?.text ?? '',
+      items: d.items.join(' / '),
+      media: d.media ?? '',
+      purpose: d.purpose ?? '',
+      subjects: d.subjects ?? '',
+      references: d.references.join(' / '),
+      source_file: d.source?.file ?? '',
+      source_sha256: d.source?.sha256 ?? '',
+    };
+    return CSV_COLUMNS.map((c) => cell(values[c])).join(',');
+  });
+  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Registries staff can edit: `content/registry/departments.yaml` and
+ * `content/registry/contractors.yaml`. Both are optional; the site uses them when present.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { isoDate } from './schema.ts';
+
+/** A former name of a bureau or section, in force until a date. */
+const formerName = z.object({
+  name: z.string().min(1),
+  /** Last day the old name was used (ISO). */
+  until: isoDate.optional(),
+});
+
+/** A bureau (部) or section (課) as staff know it. */
+const unitSchema = z.object({
+  /** Current name. */
+  name: z.string().min(1),
+  /** ASCII slug for its page; derived from the reading when absent. */
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]+$/u)
+    .optional(),
+  /** Other spellings of the same name. */
+  aliases: z.array(z.string()).default([]),
+  /** Earlier names (renames), with the date each ended. */
+  renamed_from: z.array(formerName).default([]),
+});
+
+export const departmentsRegistrySchema = z.object({
+  bureaus: z.array(unitSchema).default([]),
+  sections: z.array(unitSchema).default([]),
+});
+
+export const contractorsRegistrySchema = z.object({
+  contractors: z
+    .array(
+      z.object({
+        /** Canonical name shown on the company's page. */
+        name: z.string().min(1),
+        slug: z
+          .string()
+          .regex(/^[a-z0-9-]+$/u)
+          .optional(),
+        /** Other spellings and former names. */
+        aliases: z.array(z.string()).default([]),
+        /** The corporate group or joint venture it belongs to (a canonical name of another entry). */
+        group: z.string().optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type DepartmentsRegistry = z.output<typeof departmentsRegistrySchema>;
+export type ContractorsRegistry = z.output<typeof contractorsRegistrySchema>;
+
+/** Both registries; undefined where the file does not exist. */
+export interface Registries {
+  departments?: DepartmentsRegistry;
+  contractors?: ContractorsRegistry;
+}
+
+function readRegistry<T>(file: string, schema: z.ZodType<T>): T | undefined {
+  if (!existsSync(file)) return undefined;
+  const result = schema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`registry is not valid; fix it or remove it:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** Read `<dir>/registry/*.yaml`. */
+export function loadRegistries(dir: string): Registries {
+  const departments = readRegistry(path.join(dir, 'registry', 'departments.yaml'), departmentsRegistrySchema);
+  const contractors = readRegistry(path.join(dir, 'registry', 'contractors.yaml'), contractorsRegistrySchema);
+  return { ...(departments ? { departments } : {}), ...(contractors ? { contractors } : {}) };
+}

@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { filingsJson } from '../../lib/open-data.ts';
+import { getArchive } from '../../site/archive.ts';
+import { absoluteUrl } from '../../site/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const a = await getArchive();
+  return new Response(
+    filingsJson(a.filings, (id) => absoluteUrl(`filings/${id}/`, site)),
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );
+};
