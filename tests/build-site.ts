@@ -15,7 +15,7 @@ export function buildSite(options: { contentDir?: string; base?: string } = {}):
   const outDir = path.join(work, 'dist');
   execFileSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'], {
     env: {
-      ...process.env,
+      ...cleanEnv(),
       ARCHIVE_CONTENT_DIR: options.contentDir ?? 'content',
       ARCHIVE_BASE: options.base ?? '/',
       ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
@@ -25,4 +25,14 @@ export function buildSite(options: { contentDir?: string; base?: string } = {}):
   });
   cache.set(key, outDir);
   return outDir;
+}
+
+/**
+ * The environment without what vitest adds: it puts import.meta.env values (BASE_URL, MODE…) into
+ * process.env, and Astro would take BASE_URL from there over its own base.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(key)) delete env[key];
+  return env;
 }
