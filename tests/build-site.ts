@@ -32,7 +32,5 @@ export function buildSite(options: { contentDir?: string; base?: string } = {}):
  * process.env, and Astro would take BASE_URL from there over its own base.
  */
 function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(key)) delete env[key];
-  return env;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(key)));
 }

@@ -48,7 +48,15 @@ export function checkLinks(dist: string, base: string): { pages: number; links: 
   let links = 0;
   const pages = htmlFiles(dist);
   for (const page of pages) {
-    const pageUrl = new URL(prefix + path.relative(dist, page).split(path.sep).join('/').replace(/index\.html$/u, ''), 'http://site.invalid');
+    const pageUrl = new URL(
+      prefix +
+        path
+          .relative(dist, page)
+          .split(path.sep)
+          .join('/')
+          .replace(/index\.html$/u, ''),
+      'http://site.invalid',
+    );
     visit(tree(page), 'element', (el: Element) => {
       for (const attr of ['href', 'src']) {
         const value = el.properties[attr];
@@ -68,7 +76,8 @@ export function checkLinks(dist: string, base: string): { pages: number; links: 
           report('no such file');
           continue;
         }
-        if (target.hash && file.endsWith('.html') && !idsOf(tree(file)).has(decodeURIComponent(target.hash.slice(1)))) report(`no element with id ${target.hash}`);
+        if (target.hash && file.endsWith('.html') && !idsOf(tree(file)).has(decodeURIComponent(target.hash.slice(1))))
+          report(`no element with id ${target.hash}`);
       }
     });
   }

@@ -10,6 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import rehypeWrapTables from './rehype-wrap-tables.ts';
 
 const processor = unified()
   .use(remarkParse)
@@ -17,6 +18,7 @@ const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize)
+  .use(rehypeWrapTables)
   .use(rehypeStringify);
 
 /** Render a record body to sanitised HTML. */

@@ -1,0 +1,128 @@
+/**
+ * The seed archive in headless Chromium: each page type opens without errors, passes axe
+ * (WCAG 2.2 AA rules), works with the keyboard, and is photographed at desktop and phone width.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+import { buildSite } from '../build-site.ts';
+
+const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+const SHOTS = path.resolve('test-results/screenshots');
+const BASE = '/archive/';
+
+// In CI a missing browser is a failure, not a skip.
+if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
+const run = hasChromium() ? describe : describe.skip;
+
+let server: Server;
+let origin = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!hasChromium()) return;
+  const dist = buildSite({ base: BASE });
+  ({ server, origin } = await serveStatic(dist, BASE));
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Open a page and collect console errors and failed requests. */
+async function open(p: string, width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  const response = await page.goto(origin + BASE + p.replace(/^\//u, ''));
+  if (p !== '/no-such-page/') expect(response?.status(), p).toBe(200);
+  return { page, errors };
+}
+
+async function axe(page: Page): Promise<Array<{ id: string; nodes: number; help: string }>> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> };
+    };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+const PAGE_TYPES: Array<[string, string]> = [
+  ['home', '/'],
+  ['filings', '/filings/'],
+  ['filing', '/filings/2010-9bb354e9/'],
+  ['departments', '/departments/'],
+  ['section', '/departments/koseki-juumin-ka/'],
+  ['bureau', '/departments/chiiki-bunka-bu/'],
+  ['contractors', '/contractors/'],
+  ['contractor', '/contractors/nihondenki/'],
+  ['items', '/items/'],
+  ['item', '/items/shimei/'],
+  ['basis', '/basis/article-14-1/'],
+  ['year', '/years/2010/'],
+  ['404', '/no-such-page/'],
+];
+
+run('page types in Chromium', () => {
+  it.each(PAGE_TYPES)('%s: no errors, no axe violations, screenshots', async (name, p) => {
+    for (const [label, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
+      const { page, errors } = await open(p, width, height);
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      expect(await axe(page)).toEqual([]);
+      // Nothing wider than the screen on a phone (tables scroll inside their wrapper).
+      if (label === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true });
+      // The 404 page is itself served with status 404, which Chromium logs.
+      expect(errors.filter((e) => !(name === '404' && /status of 404/u.test(e)))).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('keyboard: the skip link is first and moves focus to the content', async () => {
+    const { page } = await open('/filings/2020-27c263f1/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('本文へ移動');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    await page.close();
+  });
+
+  it('the filings list filters by facet and keeps the filter in the URL', async () => {
+    const { page, errors } = await open('/filings/');
+    const visible = (): Promise<number> => page.locator('tbody tr:visible').count();
+    expect(await visible()).toBe(5);
+    await page.selectOption('select[name="section"]', '戸籍住民課');
+    expect(await visible()).toBe(3);
+    await page.selectOption('select[name="bureau"]', '地域文化部');
+    expect(await visible()).toBe(2);
+    expect(page.url()).toContain('section=%E6%88%B8%E7%B1%8D%E4%BD%8F%E6%B0%91%E8%AA%B2');
+    await page.reload();
+    expect(await visible()).toBe(2);
+    await page.selectOption('select[name="section"]', '');
+    await page.selectOption('select[name="bureau"]', '');
+    await page.selectOption('select[name="contractors"]', '日本電気株式会社');
+    expect(await visible()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
