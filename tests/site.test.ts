@@ -230,3 +230,60 @@ describe('a hostile record', () => {
     }
   });
 });
+
+describe('clause versions on the site', () => {
+  it('/data/clause-versions.json lists each version with its clauses, filings and predecessor', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'data', 'clause-versions.json'), 'utf8')) as Array<{
+      id: string;
+      name: string;
+      clauses: Array<{ number: number; heading: string | null; text: string }>;
+      filings: string[];
+      predecessor: string | null;
+    }>;
+    expect(data).toHaveLength(4);
+    expect(data.flatMap((v) => v.filings).sort()).toEqual(records.map((r) => r.data.id).sort());
+    for (const v of data) {
+      expect(v.id).toMatch(/^cv-[0-9a-f]{8}$/u);
+      expect(existsSync(path.join(dist, 'clauses', v.id, 'index.html'))).toBe(true);
+      if (v.predecessor) expect(existsSync(path.join(dist, 'clauses', 'compare', v.predecessor, v.id, 'index.html'))).toBe(true);
+    }
+    expect(data.filter((v) => v.predecessor === null)).toHaveLength(1);
+  });
+
+  it('each filing page names its version; a filing that departs from its time shows how', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'data', 'clause-versions.json'), 'utf8')) as Array<{
+      id: string;
+      filings: string[];
+    }>;
+    for (const r of records) {
+      const v = data.find((x) => x.filings.includes(r.data.id));
+      expect(linksTo(page(`filings/${r.data.id}`), '/clauses/')).toContain(`/clauses/${v?.id}/`);
+    }
+    const departing = page('filings/2010-4b4b9c74');
+    const marked = selectAll('.shinkyu-table .chg', departing).map((e) => toText(e));
+    expect(marked).toEqual(['業務に関し、']);
+  });
+
+  it('a 新旧対照表 has both columns, new on the left, underlines, （略） and （新設）', () => {
+    const data = JSON.parse(readFileSync(path.join(dist, 'data', 'clause-versions.json'), 'utf8')) as Array<{
+      id: string;
+      clauses: unknown[];
+    }>;
+    const oldest = data[0];
+    const newest = data[data.length - 1];
+    const tree = page(`clauses/compare/${oldest?.id}/${newest?.id}`);
+    const heads = selectAll('.shinkyu-table thead th', tree).map((e) => toText(e));
+    expect(heads[0]).toMatch(/^新/u);
+    expect(heads[1]).toMatch(/^旧/u);
+    expect(toText(tree)).toContain('（傍線部分は変更部分）');
+    expect(selectAll('.shinkyu-table .chg', tree).length).toBeGreaterThan(10);
+    expect(toText(tree)).toContain('（略）');
+    expect(toText(tree)).toContain('（新設）');
+    expect(selectAll('tr[data-kind="split"]', tree)).toHaveLength(2);
+  });
+
+  it('topic pages follow one clause across versions', () => {
+    const tree = page('clauses/topics/sai-itaku-no-kinshi');
+    expect(linksTo(tree, '/clauses/cv-')).toHaveLength(4);
+  });
+});

@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 };
 
 /** Start serving `root` at `http://127.0.0.1:<port><base>`. Resolves with the server and its origin. */
-export function serveStatic(root: string, base = '/'): Promise<{ server: Server; origin: string }> {
+export function serveStatic(dir: string, base = '/'): Promise<{ server: Server; origin: string }> {
+  const root = path.resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,7 +37,7 @@ export function serveStatic(root: string, base = '/'): Promise<{ server: Server;
     };
     if (!pathname.startsWith(prefix)) return notFound();
     let file = path.join(root, pathname.slice(prefix.length));
-    if (!file.startsWith(path.resolve(root))) return notFound();
+    if (!file.startsWith(root)) return notFound();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) return notFound();
     send(file);

@@ -76,6 +76,7 @@ export const NAV = {
   navItems: '個人情報の項目',
   navBasis: '条例の根拠',
   navYears: '年別',
+  navClauses: '特記事項',
   navLabel: 'サイト内の主な項目',
   breadcrumbs: 'パンくずリスト',
   description:

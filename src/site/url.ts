@@ -19,4 +19,7 @@ export const paths = {
   basis: (slug: string) => url(`basis/${slug}/`),
   year: (year: string) => url(`years/${year}/`),
   item: (slug: string) => url(`items/${slug}/`),
+  clauseVersion: (id: string) => url(`clauses/${id}/`),
+  compare: (a: string, b: string) => url(`clauses/compare/${a}/${b}/`),
+  topic: (slug: string) => url(`clauses/topics/${slug}/`),
 };

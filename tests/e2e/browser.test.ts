@@ -43,7 +43,10 @@ async function open(p: string, width = 1280, height = 900): Promise<{ page: Page
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  // A request cancelled by a navigation (ERR_ABORTED) is not a failure of the page.
+  page.on('requestfailed', (r) => {
+    if (!/ERR_ABORTED/u.test(r.failure()?.errorText ?? '')) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -122,6 +125,43 @@ run('page types in Chromium', () => {
     await page.selectOption('select[name="bureau"]', '');
     await page.selectOption('select[name="contractors"]', '日本電気株式会社');
     expect(await visible()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+run('clause pages in Chromium', () => {
+  it('a 新旧対照表 shows both columns with underlines, passes axe, and prints on A4 landscape', async () => {
+    const { page, errors } = await open('/clauses/');
+    expect(await axe(page)).toEqual([]);
+    // The picker reaches any pair, in either order.
+    const options = await page.locator('select[name="old"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.length).toBe(4);
+    for (const [a, b] of [
+      [options[0], options[3]],
+      [options[2], options[1]],
+    ] as const) {
+      await page.goto(`${origin}${BASE}clauses/`);
+      await page.selectOption('select[name="old"]', a ?? '');
+      await page.selectOption('select[name="new"]', b ?? '');
+      await page.click('#picker button');
+      await page.waitForURL(/\/clauses\/compare\//u);
+      const [x, y] = options.indexOf(a ?? '') < options.indexOf(b ?? '') ? [a, b] : [b, a];
+      expect(page.url()).toContain(`/clauses/compare/${x}/${y}/`);
+      expect(await page.locator('.shinkyu-table thead th').count()).toBe(2);
+    }
+    const underline = await page
+      .locator('.shinkyu-table .chg')
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(underline).toContain('underline');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'compare-desktop.png'), fullPage: false });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.length).toBeGreaterThan(1000);
+    // A4 landscape: the first page's MediaBox is 842 × 595 points.
+    const box = /\/MediaBox \[([\d.\s]+)\]/u.exec(pdf.toString('latin1'))?.[1]?.trim().split(/\s+/u).map(Number) ?? [];
+    expect(box.slice(2).map(Math.round)).toEqual([842, 595]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,45 @@
+/** Clause versions, topics and comparisons for the pages, computed once per build. */
+import { buildTopics, buildVersions, type ClauseTopic, type ClauseVersion, type WordSplitter } from '../lib/clause-versions.ts';
+import { slugify } from '../lib/slug.ts';
+import { getTokenizer } from '../lib/tokenizer.ts';
+import { getArchive } from './archive.ts';
+
+export interface ClauseData {
+  versions: ClauseVersion[];
+  byId: Map<string, ClauseVersion>;
+  topics: ClauseTopic[];
+  /** The version a filing attached. */
+  versionOf: Map<string, ClauseVersion>;
+  words: WordSplitter;
+  /** Pairs pre-built as comparison pages: every older → newer pair. */
+  pairs: Array<[ClauseVersion, ClauseVersion]>;
+}
+
+let pending: Promise<ClauseData> | undefined;
+
+export function getClauseData(): Promise<ClauseData> {
+  pending ??= (async () => {
+    const archive = await getArchive();
+    const tokenizer = await getTokenizer();
+    const cache = new Map<string, string[]>();
+    const words: WordSplitter = (text) => {
+      let w = cache.get(text);
+      if (!w) {
+        w = tokenizer.tokenize(text).map((t) => t.surface_form);
+        cache.set(text, w);
+      }
+      return w;
+    };
+    const versions = buildVersions(archive.filings, words);
+    const topics = buildTopics(versions, words, (t) => slugify(t, tokenizer));
+    const versionOf = new Map<string, ClauseVersion>();
+    for (const v of versions) for (const f of v.filings) versionOf.set(f.id, v);
+    const pairs: Array<[ClauseVersion, ClauseVersion]> = [];
+    versions.forEach((a, i) => versions.slice(i + 1).forEach((b) => pairs.push([a, b])));
+    return { versions, byId: new Map(versions.map((v) => [v.id, v])), topics, versionOf, words, pairs };
+  })();
+  return pending;
+}
+
+/** Column order of a 新旧対照表: new on the left by long practice; ARCHIVE_SHINKYU_ORDER=old-new flips it. */
+export const NEW_ON_LEFT = (process.env['ARCHIVE_SHINKYU_ORDER'] ?? 'new-old') !== 'old-new';
