@@ -1,0 +1,7 @@
+/** `npm run build` step 2: the search index. `tsx scripts/index-search.ts [DIST]` (default dist/). */
+import path from 'node:path';
+import { buildSearchIndex } from './lib/search-index.ts';
+
+const dist = path.resolve(process.argv[2] ?? 'dist');
+const { records, out } = await buildSearchIndex({ dist, base: process.env['ARCHIVE_BASE'] ?? '/' });
+console.log(`search: indexed ${records} filings into ${path.relative(process.cwd(), out)}`);

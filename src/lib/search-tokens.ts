@@ -1,0 +1,160 @@
+/**
+ * Search tokens, shared by the indexer (build time) and the search page (browser), so a query
+ * is always cut exactly as the text was. No dictionary is needed in the browser.
+ *
+ * Text is NFKC-normalised and lower-cased (ＢＣＣ = BCC, full-width digits, half-width kana).
+ * Latin letters and digits form words. Japanese (kanji, kana, ー, 々) is cut into overlapping
+ * character bigrams, one token per character position, as Groonga's TokenBigram does, so any
+ * substring of two or more characters is a contiguous run of tokens: an exact phrase search on
+ * those tokens finds exactly the filings that contain the substring (住民票コード never matches
+ * a filing that has 住民票 and コード apart).
+ *
+ * Each indexed position also carries the character alone, so a query whose Japanese part is a
+ * single character between other tokens (第1項, 14条) still lines up. Pagefind indexes the parts of
+ * a word joined by ASCII punctuation at the same position; the indexer writes `住民.住` for that
+ * (it also stores the joined `住民住`, which no query ever produces).
+ */
+
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005\u3006\u3007\u30f6\u309d\u309e\u30fd\u30fe]/u;
+const WORD = /[\p{L}\p{N}]/u;
+
+/** NFKC and lower case: the one normalisation both sides apply. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+interface Run {
+  japanese: boolean;
+  chars: string[];
+}
+
+/** Runs of Japanese characters or of other letters and digits; anything else separates runs. */
+function runs(text: string): Run[] {
+  const out: Run[] = [];
+  let current: Run | undefined;
+  for (const ch of normalizeForSearch(text)) {
+    const japanese = JAPANESE.test(ch);
+    if (!japanese && !WORD.test(ch)) {
+      current = undefined;
+      continue;
+    }
+    if (!current || current.japanese !== japanese) {
+      current = { japanese, chars: [] };
+      out.push(current);
+    }
+    current.chars.push(ch);
+  }
+  return out;
+}
+
+/** Tokens to index, one per position, as Pagefind words (see the module comment). */
+export function indexTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const run of runs(text)) {
+    if (!run.japanese) {
+      out.push(run.chars.join(''));
+      continue;
+    }
+    const c = run.chars;
+    c.forEach((ch, i) => out.push(i < c.length - 1 ? `${ch}${c[i + 1]}.${ch}` : ch));
+  }
+  return out;
+}
+
+/**
+ * Tokens of one query term, for an exact phrase search: bigrams, plus the lone character where a
+ * Japanese run is one character long or is followed by another token.
+ */
+export function queryTokens(term: string): string[] {
+  const rs = runs(term);
+  const out: string[] = [];
+  rs.forEach((run, r) => {
+    if (!run.japanese) {
+      out.push(run.chars.join(''));
+      return;
+    }
+    const c = run.chars;
+    for (let i = 0; i < c.length - 1; i++) out.push(`${c[i]}${c[i + 1]}`);
+    if (c.length === 1 || r < rs.length - 1) out.push(c[c.length - 1] as string);
+  });
+  return out;
+}
+
+/** A parsed query: terms are ANDed; each term matches as an exact substring. */
+export interface ParsedQuery {
+  terms: string[];
+}
+
+/** Split a query into terms on spaces (full- or half-width); "quoted phrases" stay one term. */
+export function parseQuery(query: string): ParsedQuery {
+  const terms: string[] = [];
+  const q = query.replace(/[“”＂]/gu, '"');
+  for (const m of q.matchAll(/"([^"]*)"|([^\s"]+)/gu)) {
+    const term = (m[1] ?? m[2] ?? '').trim();
+    if (term && queryTokens(term).length > 0) terms.push(term);
+  }
+  return { terms };
+}
+
+/** The Pagefind query for one term: an exact phrase of its tokens, or a word prefix for a lone Latin word. */
+export function pagefindQuery(term: string): string {
+  const tokens = queryTokens(term);
+  if (tokens.length === 1 && !JAPANESE.test(tokens[0] ?? '')) return tokens[0] ?? '';
+  return `"${tokens.join(' ')}"`;
+}
+
+/** A piece of an excerpt. */
+export interface ExcerptPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * An excerpt of `text` around the first hit of any term, hits marked. Matching uses the same
+ * normalisation as the index (widths, case; spaces and punctuation ignored), and the excerpt
+ * shows the original text, so there are no stray spaces between Japanese words.
+ */
+export function excerpt(text: string, terms: string[], radius = 60): ExcerptPart[] {
+  // A normalised copy of the text; map[k] is the original character of its k-th code unit.
+  const chars = [...text];
+  let haystack = '';
+  const map: number[] = [];
+  chars.forEach((ch, i) => {
+    for (const n of normalizeForSearch(ch)) {
+      if (!JAPANESE.test(n) && !WORD.test(n)) continue;
+      haystack += n;
+      for (let u = 0; u < n.length; u++) map.push(i);
+    }
+  });
+  const hits: Array<[number, number]> = [];
+  for (const term of terms) {
+    const needle = [...normalizeForSearch(term)].filter((n) => JAPANESE.test(n) || WORD.test(n)).join('');
+    if (!needle) continue;
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
+      hits.push([map[at] ?? 0, (map[at + needle.length - 1] ?? 0) + 1]);
+    }
+  }
+  hits.sort((x, y) => x[0] - y[0]);
+  const first = hits[0];
+  const lo = first ? Math.max(0, first[0] - radius) : 0;
+  const hi = Math.min(chars.length, (first ? first[1] : 0) + radius * 2);
+  const parts: ExcerptPart[] = [];
+  let pos = lo;
+  for (const [a, b] of hits) {
+    if (a < pos || a >= hi) continue;
+    if (a > pos) parts.push({ text: chars.slice(pos, a).join(''), hit: false });
+    parts.push({ text: chars.slice(a, Math.min(b, hi)).join(''), hit: true });
+    pos = Math.min(b, hi);
+  }
+  if (pos < hi) parts.push({ text: chars.slice(pos, hi).join(''), hit: false });
+  if (lo > 0) parts.unshift({ text: '…', hit: false });
+  if (hi < chars.length) parts.push({ text: '…', hit: false });
+  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
+}
+
+/** True when the text contains the term under search normalisation (the ground truth of a match). */
+export function containsTerm(text: string, term: string): boolean {
+  const squash = (s: string): string => [...normalizeForSearch(s)].filter((n) => JAPANESE.test(n) || WORD.test(n)).join('');
+  const needle = squash(term);
+  return needle !== '' && squash(text).includes(needle);
+}
