@@ -3,14 +3,21 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildSearchIndex } from '../scripts/lib/search-index.ts';
 
-const cache = new Map<string, string>();
+const cache = new Map<string, Promise<string>>();
 
-/** Build with `astro build` in a child process; returns the output folder. */
-export function buildSite(options: { contentDir?: string; base?: string } = {}): string {
+/** Build as `npm run build` does (astro build, then the search index); returns the output folder. */
+export function buildSite(options: { contentDir?: string; base?: string } = {}): Promise<string> {
   const key = `${options.contentDir ?? ''}|${options.base ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const pending = build(options);
+  cache.set(key, pending);
+  return pending;
+}
+
+async function build(options: { contentDir?: string; base?: string }): Promise<string> {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-build-'));
   const outDir = path.join(work, 'dist');
   execFileSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'], {
@@ -23,7 +30,7 @@ export function buildSite(options: { contentDir?: string; base?: string } = {}):
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  cache.set(key, outDir);
+  await buildSearchIndex({ dist: outDir, content: path.resolve(options.contentDir ?? 'content'), base: options.base ?? '/' });
   return outDir;
 }
 

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { containsTerm, excerpt, indexTokens, pagefindQuery, parseQuery, queryTokens } from '../src/lib/search-tokens.ts';
 
+/** Tokens with the Yi-encoded ASCII shown as ASCII, for readable expectations. */
+const show = (tokens: string[]): string[] =>
+  tokens.map((t) => t.replace(/[\ua000-\ua07f]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xa000)));
+
 /** Pagefind's view of an indexed word: itself (punctuation removed) and its parts at the same position. */
 function positions(tokens: string[]): Array<Set<string>> {
   return tokens.map((t) => new Set([t.replace(/\./gu, ''), ...t.split('.')]));
@@ -18,8 +22,9 @@ function phraseMatches(text: string, term: string): boolean {
 describe('indexTokens', () => {
   it('bigrams per position with the lone character, words for Latin and digits', () => {
     expect(indexTokens('住民票コード')).toEqual(['住民.住', '民票.民', '票コ.票', 'コー.コ', 'ード.ー', 'ド']);
-    expect(indexTokens('株式会社ＢＣＣ')).toEqual(['株式.株', '式会.式', '会社.会', '社', 'bcc']);
-    expect(indexTokens('第14条第1項')).toEqual(['第', '14', '条第.条', '第', '1', '項']);
+    expect(show(indexTokens('株式会社ＢＣＣ'))).toEqual(['株式.株', '式会.式', '会社.会', '社b.社', 'bc.b', 'cc.c', 'c']);
+    expect(show(indexTokens('第14条、第1項'))).toEqual(['第1.第', '14.1', '4条.4', '条', '第1.第', '1項.1', '項']);
+    expect(indexTokens('a1').every((t) => !/[a-z0-9]/u.test(t))).toBe(true);
   });
   it('folds widths and half-width kana', () => {
     expect(indexTokens('ｺｰﾄﾞ')).toEqual(indexTokens('コード'));
@@ -29,18 +34,21 @@ describe('indexTokens', () => {
 describe('queryTokens', () => {
   it('uses bigrams and keeps a lone character where it must line up', () => {
     expect(queryTokens('住民票コード')).toEqual(['住民', '民票', '票コ', 'コー', 'ード']);
-    expect(queryTokens('14条')).toEqual(['14', '条']);
-    expect(queryTokens('第1項')).toEqual(['第', '1', '項']);
-    expect(queryTokens('QRコード')).toEqual(['qr', 'コー', 'ード']);
+    expect(show(queryTokens('14条'))).toEqual(['14', '4条']);
+    expect(show(queryTokens('QRコード'))).toEqual(['qr', 'rコ', 'コー', 'ード']);
+    expect(queryTokens('電子 申請')).toEqual(['電子', '子', '申請']);
   });
 });
 
 describe('exact substring semantics', () => {
   const text = '住民票の写し及び住民票コード、第14条第1項（業務委託）、株式会社BCC、QRコード、電子申請サービス';
-  it.each(['住民票コード', '民票コ', '14条', '第1項', '業務委託', 'ＢＣＣ', '電子申請', 'QRコード', '子申'])('%s matches', (q) => {
-    expect(phraseMatches(text, q)).toBe(true);
-  });
-  it.each(['住民票写し', '電子サービス', '15条', '申請電子'])('%s does not', (q) => {
+  it.each(['住民票コード', '民票コ', '14条', '第1項', '業務委託', 'ＢＣＣ', 'CC', '電子申請', 'QRコード', 'Rコー', '子申', '4条'])(
+    '%s matches',
+    (q) => {
+      expect(phraseMatches(text, q)).toBe(true);
+    },
+  );
+  it.each(['住民票写し', '電子サービス', '15条', '申請電子', 'BCC株式'])('%s does not', (q) => {
     expect(phraseMatches(text, q)).toBe(false);
   });
   it('matches exactly when the text contains the term (Japanese substrings, property)', () => {
@@ -58,9 +66,9 @@ describe('parseQuery and pagefindQuery', () => {
     expect(parseQuery('住民票コード　再委託 "電子 申請"').terms).toEqual(['住民票コード', '再委託', '電子 申請']);
     expect(parseQuery('  、。 ').terms).toEqual([]);
   });
-  it('phrase for Japanese, prefix word for Latin', () => {
+  it('an exact phrase of the tokens', () => {
     expect(pagefindQuery('再委託')).toBe('"再委 委託"');
-    expect(pagefindQuery('BCC')).toBe('bcc');
+    expect(show([pagefindQuery('BCC')])).toEqual(['"bc cc"']);
   });
 });
 
@@ -76,5 +84,13 @@ describe('excerpt', () => {
         .filter((p) => p.hit)
         .map((p) => p.text),
     ).toEqual(['委託']);
+  });
+});
+
+describe('extraction damage', () => {
+  it('joins Latin letters spread by spaces', () => {
+    expect(show(indexTokens('端末 I D'))).toEqual(['端末.端', '末', 'id.i', 'd']);
+    expect(show(queryTokens('ID'))).toEqual(['id']);
+    expect(show(indexTokens('a big'))).toEqual(['a', 'bi.b', 'ig.i', 'g']);
   });
 });

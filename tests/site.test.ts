@@ -34,8 +34,8 @@ function rawText(node: Root | Element): string {
   return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? rawText(c) : '')).join('');
 }
 
-beforeAll(() => {
-  dist = buildSite();
+beforeAll(async () => {
+  dist = await buildSite();
 });
 
 describe('the seed archive', () => {
@@ -170,8 +170,8 @@ describe('the seed archive', () => {
 });
 
 describe('under a sub-path base', () => {
-  it('every internal link and anchor resolves under /archive/', () => {
-    const sub = buildSite({ base: '/archive/' });
+  it('every internal link and anchor resolves under /archive/', async () => {
+    const sub = await buildSite({ base: '/archive/' });
     const result = checkLinks(sub, '/archive/');
     expect(result.broken).toEqual([]);
     expect(result.pages).toBeGreaterThan(20);
@@ -180,15 +180,15 @@ describe('under a sub-path base', () => {
     expect(home).not.toMatch(/href="\/(filings|departments|contractors)\//u);
   });
 
-  it('the link checker finds a broken link (it can fail)', () => {
-    const sub = buildSite({ base: '/archive/' });
+  it('the link checker finds a broken link (it can fail)', async () => {
+    const sub = await buildSite({ base: '/archive/' });
     expect(checkLinks(sub, '/').broken.length).toBeGreaterThan(0);
   });
 });
 
 describe('a hostile record', () => {
-  it('renders inert, with its text intact', () => {
-    const out = buildSite({ contentDir: 'tests/fixtures/hostile' });
+  it('renders inert, with its text intact', async () => {
+    const out = await buildSite({ contentDir: 'tests/fixtures/hostile' });
     const html = readFileSync(path.join(out, 'filings', 'hostile-1', 'index.html'), 'utf8');
     const tree = parser.parse(html);
     expect(selectAll('script, iframe, style, object, embed', tree)).toEqual([]);
@@ -220,8 +220,8 @@ describe('a hostile record', () => {
     expect(rawText(select('h1', tree) as Element)).toBe(rawRecord.title);
   });
 
-  it('every page of the hostile archive is free of injected script', () => {
-    const out = buildSite({ contentDir: 'tests/fixtures/hostile' });
+  it('every page of the hostile archive is free of injected script', async () => {
+    const out = await buildSite({ contentDir: 'tests/fixtures/hostile' });
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
     for (const f of files) {
       const tree = parser.parse(readFileSync(path.join(out, f), 'utf8'));

@@ -46,6 +46,7 @@ export function filingText(entry: Entry): string {
   const facts = [
     d.title,
     d.kind,
+    formatEraWithIso(d.date),
     ...d.basis.map((b) => `${b.article} ${b.label ?? ''}`),
     [d.department.bureau, d.department.section, d.department.unit, d.department.contact].filter(Boolean).join(' '),
     ...d.contractors.map((c) => [c.name, c.role, c.task, c.group].filter(Boolean).join(' ')),
@@ -66,19 +67,22 @@ export function filingText(entry: Entry): string {
 export function searchRecord(entry: Entry, url: string): SearchRecord {
   const d = entry.data;
   const text = filingText(entry);
-  const record: SearchRecord = {
+  return {
     url,
     content: indexTokens(text).join(' '),
     language: SEARCH_LANGUAGE,
+    // Pagefind indexes metadata too, so every value here is also in the text (no ids, no JSON).
     meta: {
       title: d.title,
       kind: d.kind,
       date: d.date,
       dateLabel: formatEraWithIso(d.date),
       department: [d.department.bureau, d.department.section].filter(Boolean).join(' '),
-      id: entry.id,
+      bureau: d.department.bureau ?? '',
+      section: d.department.section,
+      contractors: [...new Set(d.contractors.map((c) => c.name))].join('\n'),
+      articles: [...new Set(d.basis.map((b) => b.article))].join('\n'),
       text,
-      facets: '',
     },
     filters: {
       kind: [d.kind],
@@ -90,7 +94,4 @@ export function searchRecord(entry: Entry, url: string): SearchRecord {
     },
     sort: { date: d.date },
   };
-  // The facet values again, as meta, so the page can count facets over several terms' results.
-  record.meta['facets'] = JSON.stringify(record.filters);
-  return record;
 }

@@ -3,11 +3,11 @@
  * is always cut exactly as the text was. No dictionary is needed in the browser.
  *
  * Text is NFKC-normalised and lower-cased (ＢＣＣ = BCC, full-width digits, half-width kana).
- * Latin letters and digits form words. Japanese (kanji, kana, ー, 々) is cut into overlapping
- * character bigrams, one token per character position, as Groonga's TokenBigram does, so any
- * substring of two or more characters is a contiguous run of tokens: an exact phrase search on
- * those tokens finds exactly the filings that contain the substring (住民票コード never matches
- * a filing that has 住民票 and コード apart).
+ * Runs of letters and digits (kanji, kana, ー, Latin, digits) are cut into overlapping character
+ * bigrams, one token per character position, as Groonga's TokenBigram does, so any substring of
+ * two or more characters is a contiguous run of tokens: an exact phrase search on those tokens
+ * finds exactly the filings that contain the substring (住民票コード never matches a filing that
+ * has 住民票 and コード apart; 00 finds 2008).
  *
  * Each indexed position also carries the character alone, so a query whose Japanese part is a
  * single character between other tokens (第1項, 14条) still lines up. Pagefind indexes the parts of
@@ -15,7 +15,6 @@
  * (it also stores the joined `住民住`, which no query ever produces).
  */
 
-const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005\u3006\u3007\u30f6\u309d\u309e\u30fd\u30fe]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
 /** NFKC and lower case: the one normalisation both sides apply. */
@@ -23,57 +22,49 @@ export function normalizeForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-interface Run {
-  japanese: boolean;
-  chars: string[];
+/**
+ * The characters of a text as search sees them: normalised, combining marks dropped, letters
+ * spread by PDF extraction (端末 I D) joined back, and anything that is not a letter or digit
+ * as a single separator (a space).
+ */
+function searchChars(text: string): string {
+  return normalizeForSearch(text)
+    .replace(/\p{M}+/gu, '')
+    .replace(/(?<![\p{L}\p{N}])\p{Script=Latin}(?: \p{Script=Latin}(?![\p{L}\p{N}]))+/gu, (m) => m.replace(/ /gu, ''))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
-/** Runs of Japanese characters or of other letters and digits; anything else separates runs. */
-function runs(text: string): Run[] {
-  const out: Run[] = [];
-  let current: Run | undefined;
-  for (const ch of normalizeForSearch(text)) {
-    const japanese = JAPANESE.test(ch);
-    if (!japanese && !WORD.test(ch)) {
-      current = undefined;
-      continue;
-    }
-    if (!current || current.japanese !== japanese) {
-      current = { japanese, chars: [] };
-      out.push(current);
-    }
-    current.chars.push(ch);
-  }
-  return out;
+/** Runs of letters and digits (any script); anything else separates runs. */
+function runs(text: string): string[][] {
+  return searchChars(text)
+    .split(' ')
+    .filter(Boolean)
+    .map((r) => [...r].map(encode));
 }
 
-/** Tokens to index, one per position, as Pagefind words (see the module comment). */
+// Pagefind splits an indexed word at case and letter-digit boundaries and drops one-byte parts,
+// which would lose the bigram `a1` and the lone `a` of `a1.a`. Inside tokens, ASCII letters and
+// digits are therefore written as Yi syllables (U+A000 + code): letters without case or digit
+// value, three bytes each, never found in a filing. Both sides encode the same way.
+function encode(ch: string): string {
+  return /^[a-z0-9]$/u.test(ch) ? String.fromCharCode(0xa000 + ch.charCodeAt(0)) : ch;
+}
+
+/** Tokens to index, one per character position, as Pagefind words (see the module comment). */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
-  for (const run of runs(text)) {
-    if (!run.japanese) {
-      out.push(run.chars.join(''));
-      continue;
-    }
-    const c = run.chars;
-    c.forEach((ch, i) => out.push(i < c.length - 1 ? `${ch}${c[i + 1]}.${ch}` : ch));
-  }
+  for (const c of runs(text)) c.forEach((ch, i) => out.push(i < c.length - 1 ? `${ch}${c[i + 1]}.${ch}` : ch));
   return out;
 }
 
 /**
  * Tokens of one query term, for an exact phrase search: bigrams, plus the lone character where a
- * Japanese run is one character long or is followed by another token.
+ * run is one character long or is followed by another run.
  */
 export function queryTokens(term: string): string[] {
   const rs = runs(term);
   const out: string[] = [];
-  rs.forEach((run, r) => {
-    if (!run.japanese) {
-      out.push(run.chars.join(''));
-      return;
-    }
-    const c = run.chars;
+  rs.forEach((c, r) => {
     for (let i = 0; i < c.length - 1; i++) out.push(`${c[i]}${c[i + 1]}`);
     if (c.length === 1 || r < rs.length - 1) out.push(c[c.length - 1] as string);
   });
@@ -96,11 +87,9 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms };
 }
 
-/** The Pagefind query for one term: an exact phrase of its tokens, or a word prefix for a lone Latin word. */
+/** The Pagefind query for one term: an exact phrase of its tokens. */
 export function pagefindQuery(term: string): string {
-  const tokens = queryTokens(term);
-  if (tokens.length === 1 && !JAPANESE.test(tokens[0] ?? '')) return tokens[0] ?? '';
-  return `"${tokens.join(' ')}"`;
+  return `"${queryTokens(term).join(' ')}"`;
 }
 
 /** A piece of an excerpt. */
@@ -121,14 +110,14 @@ export function excerpt(text: string, terms: string[], radius = 60): ExcerptPart
   const map: number[] = [];
   chars.forEach((ch, i) => {
     for (const n of normalizeForSearch(ch)) {
-      if (!JAPANESE.test(n) && !WORD.test(n)) continue;
+      if (!WORD.test(n)) continue;
       haystack += n;
       for (let u = 0; u < n.length; u++) map.push(i);
     }
   });
   const hits: Array<[number, number]> = [];
   for (const term of terms) {
-    const needle = [...normalizeForSearch(term)].filter((n) => JAPANESE.test(n) || WORD.test(n)).join('');
+    const needle = [...normalizeForSearch(term)].filter((n) => WORD.test(n)).join('');
     if (!needle) continue;
     for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) {
       hits.push([map[at] ?? 0, (map[at + needle.length - 1] ?? 0) + 1]);
@@ -152,9 +141,11 @@ export function excerpt(text: string, terms: string[], radius = 60): ExcerptPart
   return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/gu, ' ') }));
 }
 
-/** True when the text contains the term under search normalisation (the ground truth of a match). */
+/**
+ * True when the text contains the term: the ground truth of a match. Letters and digits must
+ * follow each other as in the term; widths, case and punctuation around them do not matter.
+ */
 export function containsTerm(text: string, term: string): boolean {
-  const squash = (s: string): string => [...normalizeForSearch(s)].filter((n) => JAPANESE.test(n) || WORD.test(n)).join('');
-  const needle = squash(term);
-  return needle !== '' && squash(text).includes(needle);
+  const needle = searchChars(term).replace(/ /gu, '');
+  return needle !== '' && searchChars(text).includes(needle);
 }

@@ -147,11 +147,20 @@ async function run(): Promise<void> {
 }
 
 function countFacets(items: PagefindResultData[]): Record<string, Record<string, number>> {
-  // Several terms are searched one by one; their facet counts are counted over the intersection.
+  // Several terms are searched one by one; their facets are counted over the intersection, from
+  // the values each result carries as metadata (src/lib/search-records.ts).
   const out: Record<string, Record<string, number>> = {};
+  const lines = (s: string | undefined): string[] => (s ? s.split('\n').filter(Boolean) : []);
   for (const d of items) {
-    const f = JSON.parse(d.meta['facets'] ?? '{}') as Record<string, string[]>;
-    for (const [k, vs] of Object.entries(f)) for (const v of vs) (out[k] ??= {})[v] = (out[k]?.[v] ?? 0) + 1;
+    const values: Record<Facet, string[]> = {
+      kind: lines(d.meta['kind']),
+      year: lines(d.meta['date']?.slice(0, 4)),
+      bureau: lines(d.meta['bureau']),
+      section: lines(d.meta['section']),
+      contractor: lines(d.meta['contractors']),
+      article: lines(d.meta['articles']),
+    };
+    for (const [k, vs] of Object.entries(values)) for (const v of vs) (out[k] ??= {})[v] = (out[k]?.[v] ?? 0) + 1;
   }
   return out;
 }

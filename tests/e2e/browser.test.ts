@@ -25,7 +25,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium()) return;
-  const dist = buildSite({ base: BASE });
+  const dist = await buildSite({ base: BASE });
   ({ server, origin } = await serveStatic(dist, BASE));
   browser = await launchBrowser();
   mkdirSync(SHOTS, { recursive: true });

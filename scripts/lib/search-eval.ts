@@ -1,0 +1,260 @@
+/**
+ * Search evaluation: a query set drawn from the corpus itself, run against this archive's search
+ * (through the real search page) and against stock Pagefind over the same built filing pages, in
+ * headless Chromium. Recall: of the filings whose text contains a query, the share returned.
+ * Exactness: of the filings returned, the share whose text contains the query.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { Entry } from '../../src/lib/archive.ts';
+import { filingText } from '../../src/lib/search-records.ts';
+import { containsTerm } from '../../src/lib/search-tokens.ts';
+import type { Tokenizer } from '../../src/lib/tokenizer.ts';
+import { launchBrowser } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+
+export type QueryKind = 'word' | 'compound' | 'katakana' | 'kanji' | 'subword' | 'latin' | 'width';
+
+export interface EvalQuery {
+  q: string;
+  kind: QueryKind;
+}
+
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
+const KANJI = /^\p{Script=Han}+$/u;
+const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+/gu;
+
+/** Deterministic pick of up to n items (a seeded shuffle), so the query set is stable. */
+function pick<T>(items: T[], n: number, seed: number): T[] {
+  let s = seed >>> 0;
+  const rand = (): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a.slice(0, n);
+}
+
+function toFullWidth(s: string): string {
+  return s.replace(/[A-Za-z0-9]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+const HALF_KATA: Record<string, string> = Object.fromEntries(
+  [...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォャュョッー'].map((c) => [
+    c,
+    c.normalize('NFKC'),
+  ]),
+);
+function toHalfWidthKatakana(s: string): string | undefined {
+  // NFKC maps half-width to full-width; the reverse table comes from the Unicode half-width block.
+  const table = new Map<string, string>();
+  for (let cp = 0xff66; cp <= 0xff9d; cp++) table.set(String.fromCharCode(cp).normalize('NFKC'), String.fromCharCode(cp));
+  void HALF_KATA;
+  const out = [...s].map((c) => table.get(c));
+  return out.every(Boolean) ? out.join('') : undefined;
+}
+
+/** Build the query set from the records: words and compounds (kuromoji), runs, sub-words, Latin, width variants. */
+export function buildQuerySet(entries: Entry[], tokenizer: Tokenizer, perKind = 30): EvalQuery[] {
+  const words = new Set<string>();
+  const compounds = new Set<string>();
+  const katakana = new Set<string>();
+  const kanji = new Set<string>();
+  const subwords = new Set<string>();
+  const latin = new Set<string>();
+  for (const e of entries) {
+    const text = filingText(e);
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length > 1) compounds.add(run.join(''));
+      run = [];
+    };
+    for (const t of tokenizer.tokenize(text)) {
+      if (
+        t.pos === '名詞' &&
+        t.pos_detail_1 !== '数' &&
+        [...t.surface_form].length >= 2 &&
+        /^[\p{Script=Han}\p{Script=Katakana}ー]+$/u.test(t.surface_form)
+      ) {
+        words.add(t.surface_form);
+        run.push(t.surface_form);
+      } else {
+        flush();
+      }
+    }
+    flush();
+    for (const m of text.matchAll(JAPANESE_RUN)) {
+      const r = m[0];
+      for (const part of r.split(
+        /(?<=\p{Script=Hiragana})(?=[^\p{Script=Hiragana}])|(?<=[^\p{Script=Hiragana}])(?=\p{Script=Hiragana})/u,
+      )) {
+        if (KATAKANA.test(part) && part.length >= 2) katakana.add(part);
+        if (KANJI.test(part) && part.length >= 2) kanji.add(part);
+      }
+      const chars = [...r];
+      if (chars.length >= 4) {
+        const start = chars.length % 3;
+        const len = 2 + (chars.length % 3);
+        subwords.add(chars.slice(start, start + len).join(''));
+      }
+    }
+    for (const m of text
+      .normalize('NFKC')
+      .matchAll(/(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]+(?![A-Za-z0-9])|(?<![0-9A-Za-z])[0-9]{2,}(?![0-9A-Za-z])/gu))
+      latin.add(m[0]);
+  }
+  const sorted = (s: Set<string>): string[] => [...s].sort();
+  const out: EvalQuery[] = [];
+  const add = (kind: QueryKind, qs: string[]): void => void out.push(...qs.map((q) => ({ q, kind })));
+  add('word', pick(sorted(words), perKind, 1));
+  add('compound', pick(sorted(compounds), perKind, 2));
+  add('katakana', pick(sorted(katakana), perKind, 3));
+  add('kanji', pick(sorted(kanji), perKind, 4));
+  add('subword', pick(sorted(subwords), perKind, 5));
+  const latinPicked = pick(sorted(latin), perKind, 6);
+  add('latin', latinPicked);
+  const variants = [
+    ...latinPicked.slice(0, Math.ceil(perKind / 2)).map(toFullWidth),
+    ...pick(sorted(katakana), perKind, 7)
+      .map(toHalfWidthKatakana)
+      .filter((x): x is string => x !== undefined),
+  ];
+  add('width', variants.slice(0, perKind));
+  // One query once, under its first kind.
+  const seen = new Set<string>();
+  return out.filter((x) => !seen.has(x.q) && seen.add(x.q));
+}
+
+export interface EvalRow {
+  kind: QueryKind | 'all';
+  queries: number;
+  recall: number;
+  exactness: number;
+}
+
+export interface EvalResult {
+  archive: EvalRow[];
+  stock: EvalRow[];
+  failures: Array<{ engine: 'archive' | 'stock'; q: string; missing: string[]; extra: string[] }>;
+}
+
+function score(queries: EvalQuery[], expected: Map<string, Set<string>>, got: Map<string, string[]>): EvalRow[] {
+  const rows: EvalRow[] = [];
+  const kinds = [...new Set(queries.map((q) => q.kind)), 'all' as const];
+  for (const kind of kinds) {
+    const qs = queries.filter((q) => kind === 'all' || q.kind === kind);
+    let relevant = 0;
+    let found = 0;
+    let returned = 0;
+    let correct = 0;
+    for (const { q } of qs) {
+      const want = expected.get(q) ?? new Set();
+      const have = new Set(got.get(q) ?? []);
+      relevant += want.size;
+      found += [...want].filter((id) => have.has(id)).length;
+      returned += have.size;
+      correct += [...have].filter((id) => want.has(id)).length;
+    }
+    rows.push({
+      kind,
+      queries: qs.length,
+      recall: relevant === 0 ? 1 : found / relevant,
+      exactness: returned === 0 ? 1 : correct / returned,
+    });
+  }
+  return rows;
+}
+
+/** Run the evaluation against a built site (`dist` with our index, served at `/`). */
+export async function evaluateSearch(dist: string, entries: Entry[], queries: EvalQuery[]): Promise<EvalResult> {
+  // The stock path: Pagefind's own HTML indexing of the same filing pages (Japanese segmented by
+  // Pagefind at build time, by Intl.Segmenter in the browser), in a copy of the site.
+  const site = mkdtempSync(path.join(tmpdir(), 'archive-eval-'));
+  cpSync(dist, site, { recursive: true });
+  const { index } = await pagefind.createIndex({});
+  if (!index) throw new Error('Pagefind could not start');
+  await index.addDirectory({ path: site, glob: 'filings/*/index.html' });
+  await index.writeFiles({ outputPath: path.join(site, 'pagefind-stock') });
+  await pagefind.close();
+
+  const expected = new Map(queries.map(({ q }) => [q, new Set(entries.filter((e) => containsTerm(filingText(e), q)).map((e) => e.id))]));
+  const { server, origin } = await serveStatic(site, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // Ours: through the real search page, one query after another without reloading.
+    await page.goto(`${origin}/search/`);
+    const ours = new Map<string, string[]>();
+    for (const { q } of queries) {
+      await page.fill('#search-q', q);
+      await page.evaluate(() => document.querySelector('#search-results')?.setAttribute('aria-busy', 'true'));
+      await page.click('#search-form button');
+      await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+      // Load every result (the page shows 20 at a time).
+      while (await page.isVisible('#search-more')) {
+        const n = await page.locator('#search-results li').count();
+        await page.click('#search-more');
+        await page.waitForFunction((k) => document.querySelectorAll('#search-results li').length > k, n);
+      }
+      ours.set(
+        q,
+        await page.$$eval('#search-results li h2 a', (as) =>
+          as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''),
+        ),
+      );
+    }
+    // Stock: Pagefind's JS API on a page in Japanese, queries as typed.
+    await page.goto(`${origin}/404.html`);
+    // Written as a string: test runners rewrite import() in functions they transform.
+    const stockRaw = (await page.evaluate(`(async (qs) => {
+      const pf = await import('/pagefind-stock/pagefind.js');
+      const out = {};
+      for (const q of qs) {
+        const r = await pf.search(q);
+        const data = await Promise.all(r.results.map((x) => x.data()));
+        out[q] = data.map((d) => d.url.split('/').filter(Boolean).pop() ?? '');
+      }
+      return out;
+    })(${JSON.stringify(queries.map((q) => q.q))})`)) as Record<string, string[]>;
+    const stock = new Map(Object.entries(stockRaw));
+    const failures: EvalResult['failures'] = [];
+    for (const [engine, got] of [
+      ['archive', ours],
+      ['stock', stock],
+    ] as const) {
+      for (const { q } of queries) {
+        const want = expected.get(q) ?? new Set();
+        const have = new Set(got.get(q) ?? []);
+        const missing = [...want].filter((id) => !have.has(id));
+        const extra = [...have].filter((id) => !want.has(id));
+        if (missing.length > 0 || extra.length > 0) failures.push({ engine, q, missing, extra });
+      }
+    }
+    return { archive: score(queries, expected, ours), stock: score(queries, expected, stock), failures };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/** The evaluation as a table, this archive and stock Pagefind side by side. */
+export function formatEval(r: EvalResult): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const lines = [
+    '| queries | kind | recall (archive) | recall (stock) | exactness (archive) | exactness (stock) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
+  r.archive.forEach((a, i) => {
+    const s = r.stock[i];
+    lines.push(
+      `| ${a.queries} | ${a.kind} | ${pct(a.recall)} | ${pct(s?.recall ?? 0)} | ${pct(a.exactness)} | ${pct(s?.exactness ?? 0)} |`,
+    );
+  });
+  return lines.join('\n');
+}
