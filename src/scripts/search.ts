@@ -94,7 +94,7 @@ function rank(items: PagefindResultData[], terms: string[]): PagefindResultData[
 }
 
 /** Above this many results, rank by date and load result data page by page only. */
-const RANK_LIMIT = 200;
+const RANK_LIMIT = 50;
 let allFilters: Record<string, Record<string, number>> | undefined;
 
 async function run(): Promise<void> {
