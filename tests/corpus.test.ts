@@ -29,7 +29,7 @@ describe('generateCorpus', () => {
       ids.add(r.data?.id ?? '');
       kinds.add(r.data?.kind ?? '');
       sections.add(`${r.data?.department.bureau}/${r.data?.department.section}`);
-      if ((r.data?.contractors.length ?? 0) > 0) withContractor++;
+      if ((r.data?.contractors?.length ?? 0) > 0) withContractor++;
     }
     expect(ids.size).toBe(150);
     expect(kinds).toEqual(new Set(['諮問', '報告', '事前報告']));
