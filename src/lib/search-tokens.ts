@@ -9,10 +9,9 @@
  * finds exactly the filings that contain the substring (住民票コード never matches a filing that
  * has 住民票 and コード apart; 00 finds 2008).
  *
- * Each indexed position also carries the character alone, so a query whose Japanese part is a
- * single character between other tokens (第1項, 14条) still lines up. Pagefind indexes the parts of
- * a word joined by ASCII punctuation at the same position; the indexer writes `住民.住` for that
- * (it also stores the joined `住民住`, which no query ever produces).
+ * A run of n characters gives n tokens: n-1 bigrams and its last character alone, so a query
+ * term of one character, or one with a space or punctuation in it ("電子 申請"), lines up with
+ * the ends of runs in the text.
  */
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -39,27 +38,22 @@ function runs(text: string): string[][] {
   return searchChars(text)
     .split(' ')
     .filter(Boolean)
-    .map((r) => [...r].map(encode));
+    .map((r) => [...r]);
 }
 
-// Pagefind splits an indexed word at case and letter-digit boundaries and drops one-byte parts,
-// which would lose the bigram `a1` and the lone `a` of `a1.a`. Inside tokens, ASCII letters and
-// digits are therefore written as Yi syllables (U+A000 + code): letters without case or digit
-// value, three bytes each, never found in a filing. Both sides encode the same way.
-function encode(ch: string): string {
-  return /^[a-z0-9]$/u.test(ch) ? String.fromCharCode(0xa000 + ch.charCodeAt(0)) : ch;
-}
-
-/** Tokens to index, one per character position, as Pagefind words (see the module comment). */
+/** Tokens to index: for each run, its overlapping bigrams, then its last character alone. */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
-  for (const c of runs(text)) c.forEach((ch, i) => out.push(i < c.length - 1 ? `${ch}${c[i + 1]}.${ch}` : ch));
+  for (const c of runs(text)) {
+    for (let i = 0; i < c.length - 1; i++) out.push(`${c[i]}${c[i + 1]}`);
+    out.push(c[c.length - 1] as string);
+  }
   return out;
 }
 
 /**
- * Tokens of one query term, for an exact phrase search: bigrams, plus the lone character where a
- * run is one character long or is followed by another run.
+ * Tokens of one query term, for an exact phrase search: each run's bigrams; the last character
+ * alone where a run is one character long or another run follows (it must end a run there too).
  */
 export function queryTokens(term: string): string[] {
   const rs = runs(term);
@@ -143,9 +137,10 @@ export function excerpt(text: string, terms: string[], radius = 60): ExcerptPart
 
 /**
  * True when the text contains the term: the ground truth of a match. Letters and digits must
- * follow each other as in the term; widths, case and punctuation around them do not matter.
+ * follow each other as in the term, and where the term has a space or punctuation between two
+ * words the text must have some too; widths and case do not matter.
  */
 export function containsTerm(text: string, term: string): boolean {
-  const needle = searchChars(term).replace(/ /gu, '');
-  return needle !== '' && searchChars(text).includes(needle);
+  const needle = searchChars(term).trim();
+  return needle !== '' && ` ${searchChars(text)} `.includes(needle);
 }
