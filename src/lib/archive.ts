@@ -123,22 +123,31 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
   const bureaus = new Map<string, BureauIndex>();
   for (const unit of registries.departments?.sections ?? []) slugs.add(`s:${nameKey(unit.name)}`, unit.slug);
   for (const unit of registries.departments?.bureaus ?? []) slugs.add(`b:${nameKey(unit.name)}`, unit.slug);
+  const sectionUnits = registries.departments?.sections ?? [];
+  const bureauUnits = registries.departments?.bureaus ?? [];
+  /** The key and canonical name of a bureau or section, noting names a registry does not list. */
+  const place = (
+    label: string,
+    name: string,
+    units: typeof sectionUnits,
+    alias: Map<string, string>,
+  ): { key: string; canonical: string } => {
+    const key = alias.get(nameKey(name)) ?? nameKey(name);
+    if (registries.departments && !alias.has(nameKey(name))) unplaced.add(`${label} ${name}`);
+    return { key, canonical: units.find((u) => nameKey(u.name) === key)?.name ?? name };
+  };
   for (const f of [...filings].reverse()) {
     const d = f.data.department;
-    const sKey = sectionAlias.get(nameKey(d.section)) ?? nameKey(d.section);
-    if (registries.departments && !sectionAlias.has(nameKey(d.section))) unplaced.add(`課 ${d.section}`);
-    const canonicalSection = registries.departments?.sections.find((s) => nameKey(s.name) === sKey)?.name ?? d.section;
+    const { key: sKey, canonical: sectionName } = place('課', d.section, sectionUnits, sectionAlias);
     slugs.add(`s:${sKey}`);
-    const section = sections.get(sKey) ?? { key: sKey, name: canonicalSection, slug: '', names: [], filings: [], bureaus: [] };
+    const section = sections.get(sKey) ?? { key: sKey, name: sectionName, slug: '', names: [], filings: [], bureaus: [] };
     if (!section.names.includes(d.section)) section.names.push(d.section);
     section.filings.push(f);
     sections.set(sKey, section);
     if (d.bureau) {
-      const bKey = bureauAlias.get(nameKey(d.bureau)) ?? nameKey(d.bureau);
-      if (registries.departments && !bureauAlias.has(nameKey(d.bureau))) unplaced.add(`部 ${d.bureau}`);
-      const canonicalBureau = registries.departments?.bureaus.find((b) => nameKey(b.name) === bKey)?.name ?? d.bureau;
+      const { key: bKey, canonical: bureauName } = place('部', d.bureau, bureauUnits, bureauAlias);
       slugs.add(`b:${bKey}`);
-      const bureau = bureaus.get(bKey) ?? { key: bKey, name: canonicalBureau, slug: '', names: [], sections: [], filings: [] };
+      const bureau = bureaus.get(bKey) ?? { key: bKey, name: bureauName, slug: '', names: [], sections: [], filings: [] };
       if (!bureau.names.includes(d.bureau)) bureau.names.push(d.bureau);
       if (!bureau.sections.includes(sKey)) bureau.sections.push(sKey);
       bureau.filings.push(f);
@@ -153,18 +162,18 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
       }
     }
   }
-  for (const s of sections.values()) {
-    s.slug = slugs.get(`s:${s.key}`);
-    s.filings.sort(byDateDesc);
-    for (const former of registries.departments?.sections.find((x) => nameKey(x.name) === s.key)?.renamed_from ?? [])
-      if (!s.names.includes(former.name)) s.names.push(former.name);
-  }
-  for (const b of bureaus.values()) {
-    b.slug = slugs.get(`b:${b.key}`);
-    b.filings.sort(byDateDesc);
-    for (const former of registries.departments?.bureaus.find((x) => nameKey(x.name) === b.key)?.renamed_from ?? [])
-      if (!b.names.includes(former.name)) b.names.push(former.name);
-  }
+  const finish = (
+    unit: { key: string; slug: string; names: string[]; filings: Entry[] },
+    prefix: string,
+    units: typeof sectionUnits,
+  ): void => {
+    unit.slug = slugs.get(`${prefix}:${unit.key}`);
+    unit.filings.sort(byDateDesc);
+    for (const former of units.find((x) => nameKey(x.name) === unit.key)?.renamed_from ?? [])
+      if (!unit.names.includes(former.name)) unit.names.push(former.name);
+  };
+  for (const s of sections.values()) finish(s, 's', sectionUnits);
+  for (const b of bureaus.values()) finish(b, 'b', bureauUnits);
 
   // ---- contractors ----
   const registryContractors = registries.contractors?.contractors ?? [];
