@@ -8,8 +8,8 @@ import { buildSearchIndex } from '../scripts/lib/search-index.ts';
 const cache = new Map<string, Promise<string>>();
 
 /** Build as `npm run build` does (astro build, then the search index); returns the output folder. */
-export function buildSite(options: { contentDir?: string; base?: string } = {}): Promise<string> {
-  const key = `${options.contentDir ?? ''}|${options.base ?? ''}`;
+export function buildSite(options: { contentDir?: string; base?: string; fresh?: string } = {}): Promise<string> {
+  const key = `${options.contentDir ?? ''}|${options.base ?? ''}|${options.fresh ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const pending = build(options);

@@ -48,3 +48,10 @@ describe('generateCorpus', () => {
     expect(uniqueShare(texts, (l) => /^(- )?\d+ 乙は|^\(|^## \(/u.test(l))).toBeGreaterThan(0.2);
   });
 });
+
+describe('companies', () => {
+  it('makes as many distinct names as asked, past the two-part combinations', async () => {
+    const { companies, rng } = await import('../scripts/lib/corpus.ts');
+    expect(new Set(companies(rng(1), 600)).size).toBe(600);
+  });
+});

@@ -217,14 +217,17 @@ const NAME_B = [
   'コミュニケーションズ',
   'サポート',
 ];
+const PLACES = ['北', '南', '東', '西', '城北', '城南', '湾岸', '多摩', '武蔵野', '山手', '隅田', '江戸'];
 const LATIN = ['ABC', 'NTS', 'JIS', 'KDS', 'TCS', 'BCC', 'IDC', 'MSC'];
 
 /** The contractors of the corpus: canonical names and how filings spell them. */
 export function companies(r: Rand, n: number): string[] {
   const out = new Set<string>();
+  // Two-part names run out at a few hundred; beyond that a place name is added in front.
+  const capacity = (LATIN.length + NAME_A.length) * NAME_B.length;
   while (out.size < n) {
     const core = r() < 0.15 ? `${pick(r, LATIN)}${pick(r, NAME_B)}` : `${pick(r, NAME_A)}${pick(r, NAME_B)}`;
-    out.add(core);
+    out.add(out.size < capacity * 0.8 ? core : `${pick(r, PLACES)}${core}`);
   }
   return [...out];
 }
