@@ -57,7 +57,8 @@ async function open(p: string, width = 1280, height = 900): Promise<{ page: Page
 }
 
 async function axe(page: Page): Promise<Array<{ id: string; nodes: number; help: string }>> {
-  await page.addScriptTag({ content: AXE });
+  // Injected through the DevTools protocol: the page's CSP (rightly) refuses inline script.
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> };
@@ -91,6 +92,10 @@ run('page types in Chromium', () => {
     ] as const) {
       const { page, errors } = await open(p, width, height);
       expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      const csp = (await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content')) ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('wasm-unsafe-eval');
       expect(await axe(page)).toEqual([]);
       // Nothing wider than the screen on a phone (tables scroll inside their wrapper).
       if (label === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
@@ -99,6 +104,13 @@ run('page types in Chromium', () => {
       expect(errors.filter((e) => !(name === '404' && /status of 404/u.test(e)))).toEqual([]);
       await page.close();
     }
+  });
+
+  it('the Content-Security-Policy is in force: an injected inline script is refused', async () => {
+    const { page } = await open('/filings/2010-9bb354e9/');
+    await expect(page.addScriptTag({ content: 'window.injected = 1' })).rejects.toThrow(/Content Security Policy/u);
+    expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    await page.close();
   });
 
   it('keyboard: the skip link is first and moves focus to the content', async () => {

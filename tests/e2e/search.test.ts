@@ -170,7 +170,7 @@ run('the search page', () => {
   it('passes axe with results shown', async () => {
     const { page } = await open('/search/?q=' + encodeURIComponent('再委託'));
     await settled(page);
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(AXE);
     const violations = await page.evaluate(async () => {
       const w = window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } };
       return (
