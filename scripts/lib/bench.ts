@@ -155,13 +155,21 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
   try {
     // Ours: the real search page, cold cache, first query from the URL.
     const page = await browser.newPage();
-    let ours = 0;
-    page.on('response', async (r) => {
-      if (/\/(pagefind|_astro)\//u.test(r.url())) ours += (await r.body().catch(() => Buffer.alloc(0))).length;
+    // Every response's body is counted (awaited before the total is read: a listener that has
+    // not finished reading would undercount).
+    const pending: Array<Promise<number>> = [];
+    page.on('response', (r) => {
+      if (/\/(pagefind|_astro)\//u.test(r.url()))
+        pending.push(
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
     });
     await page.goto(`${origin}/search/?q=${encodeURIComponent(BENCH_QUERIES[0] ?? '')}`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
-    const firstOurs = ours;
+    const firstOurs = (await Promise.all(pending)).reduce((a, b) => a + b, 0);
     const oursMs: number[] = [];
     for (let pass = 0; pass < 2; pass++) {
       for (const q of BENCH_QUERIES) {
@@ -180,16 +188,25 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
     await page.close();
     // Stock: Pagefind's JS API on a Japanese page, top 10 results' data, as Pagefind UI loads them.
     const sp = await browser.newPage();
-    let stock = 0;
-    sp.on('response', async (r) => {
-      if (r.url().includes('/pagefind-stock/')) stock += (await r.body().catch(() => Buffer.alloc(0))).length;
+    const stockPending: Array<Promise<number>> = [];
+    sp.on('response', (r) => {
+      if (r.url().includes('/pagefind-stock/'))
+        stockPending.push(
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
     });
     await sp.goto(`${origin}/404.html`);
-    const stockMs = (await sp.evaluate(`(async (qs) => {
+    await sp.evaluate(`(async (qs) => {
       const pf = await import('/pagefind-stock/pagefind.js');
       const first = await pf.search(qs[0]);
       await Promise.all(first.results.slice(0, 10).map((r) => r.data()));
-      window.__firstDone = true;
+    })(${JSON.stringify(BENCH_QUERIES)})`);
+    const firstStock = (await Promise.all(stockPending)).reduce((a, b) => a + b, 0);
+    const warmStock = (await sp.evaluate(`(async (qs) => {
+      const pf = await import('/pagefind-stock/pagefind.js');
       const times = [];
       for (let pass = 0; pass < 2; pass++) for (const q of qs) {
         const t = performance.now();
@@ -199,13 +216,12 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
       }
       return times;
     })(${JSON.stringify(BENCH_QUERIES)})`)) as number[];
-    const firstStock = stock;
     await sp.close();
     return {
       firstSearchKB: { ours: firstOurs / 1024, stock: firstStock / 1024 },
       warmMs: {
         ours: { p50: percentile(oursMs, 50), p95: percentile(oursMs, 95) },
-        stock: { p50: percentile(stockMs, 50), p95: percentile(stockMs, 95) },
+        stock: { p50: percentile(warmStock, 50), p95: percentile(warmStock, 95) },
       },
     };
   } finally {

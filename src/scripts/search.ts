@@ -26,7 +26,7 @@ interface Pagefind {
 
 export const FACETS = ['kind', 'year', 'bureau', 'section', 'contractor', 'article'] as const;
 type Facet = (typeof FACETS)[number];
-const PAGE = 20;
+const PAGE = 10;
 
 const root = document.querySelector<HTMLElement>('#search');
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -34,6 +34,7 @@ const input = document.querySelector<HTMLInputElement>('#search-q');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const status = document.querySelector<HTMLElement>('#search-status');
 const facetsBox = document.querySelector<HTMLElement>('#search-facets');
+const facetsPanel = document.querySelector<HTMLDetailsElement>('#search-facets-panel');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
 let pagefind: Pagefind | undefined;
@@ -93,8 +94,8 @@ function rank(items: PagefindResultData[], terms: string[]): PagefindResultData[
     .map((x) => x.d);
 }
 
-/** Above this many results, rank by date and load result data page by page only. */
-const RANK_LIMIT = 50;
+/** Above this many results (more than one page), keep the date order and load result data a page at a time: each result costs a fragment download. */
+const RANK_LIMIT = PAGE;
 let allFilters: Record<string, Record<string, number>> | undefined;
 
 async function run(): Promise<void> {
@@ -105,35 +106,43 @@ async function run(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   status.textContent = '検索しています…';
   const pf = await load();
-  allFilters ??= await pf.filters();
   const terms = parseQuery(q).terms;
+  // Facet counts cost the filter indexes (the largest download at 10,000 filings), so they are
+  // fetched only once the facet panel is opened or a facet is in use.
+  const withFacets = (facetsPanel?.open ?? false) || Object.keys(filters).length > 0;
+  if (withFacets && facetsPanel) facetsPanel.open = true;
+  if (withFacets) allFilters ??= await pf.filters();
   // Pagefind counts facets only when a filter is given; with none chosen, a filter that keeps
   // every filing (any kind) makes it count.
-  const pfFilters: Record<string, unknown> =
-    Object.keys(filters).length > 0 ? { ...filters } : { kind: { any: Object.keys(allFilters['kind'] ?? {}) } };
-  const options = { filters: pfFilters, sort: { date: 'desc' } };
+  const pfFilters: Record<string, unknown> | undefined = !withFacets
+    ? undefined
+    : Object.keys(filters).length > 0
+      ? { ...filters }
+      : { kind: { any: Object.keys(allFilters?.['kind'] ?? {}) } };
+  const options = { ...(pfFilters ? { filters: pfFilters } : {}), sort: { date: 'desc' } };
   let results: PagefindResult[];
   let counts: Record<string, Record<string, number>> | undefined;
   if (terms.length <= 1) {
     const r = await pf.search(terms[0] === undefined ? null : pagefindQuery(terms[0]), options);
     results = r?.results ?? [];
-    counts = r?.filters;
+    counts = withFacets ? r?.filters : undefined;
   } else {
     // Pagefind matches one exact phrase per search: each term is searched, the results intersected.
     const responses = await Promise.all(terms.map((t) => pf.search(pagefindQuery(t), options)));
     const sets = responses.map((r) => new Set((r?.results ?? []).map((x) => x.id)));
     results = (responses[0]?.results ?? []).filter((x) => sets.every((set) => set.has(x.id)));
   }
-  if (terms.length > 0 && (results.length <= RANK_LIMIT || !counts)) {
+  const needData = terms.length > 0 && (results.length <= RANK_LIMIT || (withFacets && !counts));
+  if (needData) {
     const data = await Promise.all(results.slice(0, RANK_LIMIT * 5).map((r) => r.data()));
     const ranked = rank(data, terms);
     shown = ranked.map((d) => () => Promise.resolve(d));
-    counts ??= countFacets(data);
+    if (withFacets) counts ??= countFacets(data);
   } else {
     shown = results.map((r) => r.data);
   }
   if (mine !== generation) return;
-  renderFacets(counts ?? {}, filters);
+  if (withFacets) renderFacets(counts ?? {}, filters);
   list.replaceChildren();
   await appendResults(0, terms);
   if (mine !== generation) return;
@@ -248,6 +257,9 @@ more?.addEventListener('click', () => {
   void appendResults(list?.children.length ?? 0, terms);
 });
 window.addEventListener('popstate', () => void run());
+facetsPanel?.addEventListener('toggle', () => {
+  if (facetsPanel.open && facetsBox?.childElementCount === 0) void run();
+});
 if (root) {
   root.hidden = false;
   void run();

@@ -121,6 +121,10 @@ run('the search page', () => {
     const { page, errors } = await open('/search/?q=' + encodeURIComponent('再委託'));
     await settled(page);
     expect(await ids(page)).toHaveLength(5);
+    // Facets are counted once the panel is opened.
+    expect(await page.$$('select[name="section"]')).toEqual([]);
+    await page.click('#search-facets-panel summary');
+    await page.waitForSelector('select[name="section"]');
     expect(await page.textContent('select[name="section"]')).toContain('戸籍住民課（3）');
     await page.selectOption('select[name="section"]', '戸籍住民課');
     await settled(page);
