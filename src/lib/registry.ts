@@ -15,17 +15,20 @@ const formerName = z.object({
   until: isoDate.optional(),
 });
 
+/** ASCII slug for a page; derived from the reading when absent. */
+const slug = z
+  .string()
+  .regex(/^[a-z0-9-]+$/u)
+  .optional();
+/** Other spellings of the same name. */
+const aliases = z.array(z.string()).default([]);
+
 /** A bureau (部) or section (課) as staff know it. */
 const unitSchema = z.object({
   /** Current name. */
   name: z.string().min(1),
-  /** ASCII slug for its page; derived from the reading when absent. */
-  slug: z
-    .string()
-    .regex(/^[a-z0-9-]+$/u)
-    .optional(),
-  /** Other spellings of the same name. */
-  aliases: z.array(z.string()).default([]),
+  slug,
+  aliases,
   /** Earlier names (renames), with the date each ended. */
   renamed_from: z.array(formerName).default([]),
 });
@@ -41,12 +44,9 @@ export const contractorsRegistrySchema = z.object({
       z.object({
         /** Canonical name shown on the company's page. */
         name: z.string().min(1),
-        slug: z
-          .string()
-          .regex(/^[a-z0-9-]+$/u)
-          .optional(),
+        slug,
         /** Other spellings and former names. */
-        aliases: z.array(z.string()).default([]),
+        aliases,
         /** The corporate group or joint venture it belongs to (a canonical name of another entry). */
         group: z.string().optional(),
       }),
