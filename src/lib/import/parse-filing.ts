@@ -7,7 +7,7 @@
  * of a line. Cell contents (HTML or plain) go through unified (see html.ts).
  */
 import { createHash } from 'node:crypto';
-import type { BlockContent, Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
+import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -101,10 +101,8 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
   const titleLine = lines[titleIndex] as Line;
   const title = squash(fragmentToPlain((TITLE.exec(titleLine.text)?.[1] ?? '').replace(/\t+/gu, ' ')));
   let kind: FilingInput['kind'] | undefined;
-  let kindLine = 0;
   const basis: FilingInput['basis'] = [];
   let department: Department | undefined;
-  let departmentLine = 0;
   const prelude: Line[] = [];
   let i = 0;
   for (; i < lines.length; i++) {
@@ -129,7 +127,6 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     if (k || b.length > 0) {
       if (k) {
         kind = k;
-        kindLine = line.no;
       }
       basis.push(...b);
       if (leftover(c, k, b) !== '') {
@@ -142,7 +139,6 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
       continue;
     }
     if (/担当部課/u.test(c)) {
-      departmentLine = line.no;
       const parts = [t];
       // The department may continue over the next lines (担当係, 担当者, 内線), blank lines between.
       if (!/[）)]\s*$/u.test(t)) {
@@ -247,8 +243,6 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     references: findReferences(text),
     source: { file: options.file, sha256: options.sha256 },
   };
-  void kindLine;
-  void departmentLine;
   return { data, body: markdown, clauses, warnings, errors };
 }
 
@@ -685,5 +679,3 @@ function readFacts(tables: TableBlock[], annexItems: () => string[], warnings: P
   if (statuses.length > 0 && facts.contractors.length === 0) facts.contractorStatus = statuses.join(' / ');
   return facts;
 }
-
-export type { BlockContent };
