@@ -95,6 +95,11 @@ export interface Archive {
   items: Map<string, ItemIndex>;
   /** Names a registry exists for but does not list. */
   unplaced: string[];
+  /** The section and bureau index of each filing, by id. */
+  sectionOf: Map<string, SectionIndex>;
+  bureauOf: Map<string, BureauIndex>;
+  /** The company index of each name as written. */
+  contractorByName: Map<string, ContractorIndex>;
 }
 
 /** Newest first, then by id: a stable order for every list. */
@@ -268,6 +273,9 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     years: new Map([...years].sort(([a], [b]) => b.localeCompare(a))),
     items,
     unplaced: [...unplaced].sort(),
+    sectionOf: new Map([...sections.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),
+    bureauOf: new Map([...bureaus.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),
+    contractorByName: new Map([...contractors.values()].flatMap((c) => c.names.map((n) => [n, c] as const))),
   };
 }
 
