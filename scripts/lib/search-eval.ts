@@ -44,18 +44,13 @@ function pick<T>(items: T[], n: number, seed: number): T[] {
 function toFullWidth(s: string): string {
   return s.replace(/[A-Za-z0-9]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
-const HALF_KATA: Record<string, string> = Object.fromEntries(
-  [...'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォャュョッー'].map((c) => [
-    c,
-    c.normalize('NFKC'),
-  ]),
+// NFKC maps half-width katakana to full-width; the reverse table comes from the half-width block.
+const HALF_WIDTH = new Map(
+  Array.from({ length: 0xff9d - 0xff66 + 1 }, (_, k) => String.fromCharCode(0xff66 + k)).map((h) => [h.normalize('NFKC'), h]),
 );
+
 function toHalfWidthKatakana(s: string): string | undefined {
-  // NFKC maps half-width to full-width; the reverse table comes from the Unicode half-width block.
-  const table = new Map<string, string>();
-  for (let cp = 0xff66; cp <= 0xff9d; cp++) table.set(String.fromCharCode(cp).normalize('NFKC'), String.fromCharCode(cp));
-  void HALF_KATA;
-  const out = [...s].map((c) => table.get(c));
+  const out = [...s].map((c) => HALF_WIDTH.get(c));
   return out.every(Boolean) ? out.join('') : undefined;
 }
 

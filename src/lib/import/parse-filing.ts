@@ -209,7 +209,7 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
     if (any) {
       date = any.iso;
       warnings.push({
-        line: lineOf(lines, any.index, text),
+        line: lineOf(any.index, text),
         message: `no period start; the date is inferred from the first date in the filing (${any.text})`,
       });
     }
@@ -257,8 +257,9 @@ function leftover(c: string, kind: string | undefined, basis: FilingInput['basis
   return rest.replace(/[◇◆・、,]/gu, '');
 }
 
-function lineOf(lines: Line[], offset: number, text: string): number {
-  return text.slice(0, offset).split('\n').length || (lines[0]?.no ?? 1);
+/** The 1-based line of an offset in the text. */
+function lineOf(offset: number, text: string): number {
+  return text.slice(0, offset).split('\n').length;
 }
 
 /** `<year>-<8 hex>`: from the subject, section and year, so a re-import (even re-encoded) gives the same id. */
