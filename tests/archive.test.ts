@@ -5,7 +5,7 @@ import { articleSlug, buildArchive, describeRole } from '../src/lib/archive.ts';
 import { loadRecords } from '../src/lib/load.ts';
 import { companyKey } from '../src/lib/names.ts';
 import { departmentsRegistrySchema, contractorsRegistrySchema, loadRegistries } from '../src/lib/registry.ts';
-import { SlugAllocator, slugify } from '../src/lib/slug.ts';
+import { MAX_SLUG, SlugAllocator, slugify } from '../src/lib/slug.ts';
 import { getTokenizer, type Tokenizer } from '../src/lib/tokenizer.ts';
 
 const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
@@ -21,6 +21,10 @@ describe('companyKey', () => {
     expect(companyKey('株式会社BCC')).toBe(companyKey('ＢＣＣ株式会社'));
     expect(companyKey('（株）ＢＣＣ')).toBe(companyKey('株式会社 BCC'));
     expect(companyKey('㈱BCC')).toBe(companyKey('BCC 株式会社'));
+  });
+  it('ignores zero-width and bidi characters', () => {
+    expect(companyKey('株式会社テスト\u200b')).toBe(companyKey('テスト株式会社'));
+    expect(companyKey('\u202eテスト\u200d株式会社')).toBe(companyKey('テスト株式会社'));
   });
   it('keeps a company whose name contains another apart', () => {
     expect(companyKey('NECソフト株式会社')).not.toBe(companyKey('NEC株式会社'));
@@ -42,6 +46,16 @@ describe('slugs', () => {
     b.add('y');
     b.add('x');
     expect(b.get('x')).toBe(a.get('x'));
+  });
+  it('over-long names get a short slug that still tells them apart', () => {
+    const a = slugify(`${'ながい名前'.repeat(400)}一`, tokenizer);
+    const b = slugify(`${'ながい名前'.repeat(400)}二`, tokenizer);
+    expect(a.length).toBeLessThanOrEqual(MAX_SLUG + 7);
+    expect(a).toMatch(/^nagai-namae(-nagai-namae)*-[0-9a-f]{6}$/u);
+    expect(a).not.toBe(b);
+    const registry = new SlugAllocator(() => 'unused');
+    registry.add('x', 'a'.repeat(300));
+    expect(registry.get('x').length).toBeLessThanOrEqual(MAX_SLUG + 7);
   });
   it('articles', () => {
     expect(articleSlug('第14条第1項')).toBe('article-14-1');

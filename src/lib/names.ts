@@ -20,14 +20,20 @@ const LEGAL_FORMS = [
 ];
 
 /**
- * The matching key of a company name: NFKC (widths), no spaces, (株)/㈱ spelled out, and the
+ * What a key ignores: whitespace and format characters (zero-width spaces and joiners, bidi
+ * controls, soft hyphens), which PDF extraction and copy-paste leave in names unseen.
+ */
+const INVISIBLE = /[\s\u3000\p{Cf}]+/gu;
+
+/**
+ * The matching key of a company name: NFKC (widths), no spaces or invisible characters, (株)/㈱ spelled out, and the
  * legal form moved to the end, so 株式会社BCC, ㈱ＢＣＣ and BCC 株式会社 share a key. Only the
  * whole name is compared: NECソフト株式会社 and 日本電気株式会社 stay two companies, and so does
  * a name that merely contains another.
  */
 export function companyKey(name: string): string {
   let n = nfkc(name)
-    .replace(/[\s\u3000]+/gu, '')
+    .replace(INVISIBLE, '')
     .replace(/\(株\)|㈱/gu, '株式会社')
     .replace(/\(有\)|㈲/gu, '有限会社')
     .replace(/\(同\)/gu, '合同会社')
@@ -48,7 +54,7 @@ export function companyCore(name: string): string {
   return key;
 }
 
-/** The matching key of a bureau, section or data item: NFKC, no spaces. */
+/** The matching key of a bureau, section or data item: NFKC, no spaces or invisible characters. */
 export function nameKey(name: string): string {
-  return nfkc(name).replace(/[\s\u3000]+/gu, '');
+  return nfkc(name).replace(INVISIBLE, '');
 }

@@ -12,7 +12,21 @@ export function slugify(text: string, tokenizer: Tokenizer): string {
     const reading = t.reading && t.reading !== '*' ? t.reading : t.surface_form;
     return toRomaji(reading, { upcaseKatakana: false });
   });
-  return asciiSlug(parts.join('-'));
+  return capSlug(asciiSlug(parts.join('-')), text);
+}
+
+/** Longest slug kept whole: file names are limited to 255 bytes, and URLs should stay readable. */
+export const MAX_SLUG = 60;
+
+/**
+ * Cut an over-long slug at a word boundary and add a short hash of the full text, so two long
+ * names that share a beginning still get different slugs.
+ */
+export function capSlug(slug: string, text: string): string {
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG);
+  const head = cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut;
+  return `${head}-${shortHash(text)}`;
 }
 
 /** Keep a-z, 0-9 and single hyphens. */
@@ -38,7 +52,7 @@ export class SlugAllocator {
   /** Register a key; call for every key before reading slugs. */
   add(key: string, preferred?: string): void {
     if (this.byKey.has(key)) return;
-    const slug = preferred ? asciiSlug(preferred) : this.make(key) || 'x';
+    const slug = capSlug(preferred ? asciiSlug(preferred) : this.make(key) || 'x', key);
     this.byKey.set(key, slug);
     const set = this.owners.get(slug) ?? new Set();
     set.add(key);
