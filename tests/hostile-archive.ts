@@ -54,7 +54,12 @@ function oversized(): string {
       purpose: `${sentence.repeat(4000)}巨大な目的の終わり`,
       subjects: `<iframe srcdoc="<script>alert(8)</script>">${ODD}`,
       media: `紙${ODD}`,
-      period: { ...data.period, text: `${data.period.text}${ODD}<script>alert(9)</script>` },
+      period: {
+        start: data.period?.start,
+        end: data.period?.end,
+        ongoing: data.period?.ongoing,
+        text: `${data.period?.text ?? ''}${ODD}<script>alert(9)</script>`,
+      },
       references: [`<a href="data:text/html,<script>alert(10)</script>">参考</a>`, `平成28年度第8回${ODD}`],
     },
     `${body}\n\n## 巨大な表\n\n| 項目 | 内容 |\n| - | - |\n${rows.join('\n')}\n\n## 特記事項（追加）\n\n### (巨大な条項)\n\n22 ${clause}\n`,

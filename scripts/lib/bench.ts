@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runImport } from './import-run.ts';
 import { generateCorpus } from './corpus.ts';
 import { seedClauseSets } from './seed-clauses.ts';
@@ -149,6 +150,20 @@ export async function benchSize(n: number, work: string, log: (s: string) => voi
   return result;
 }
 
+/**
+ * Bytes a response took on the wire: the server gzips text and WebAssembly as static hosts do
+ * (scripts/lib/static-server.ts), so a gzipped body counts as its gzip size (the same zlib
+ * settings the server used); Pagefind's own files arrive compressed already and count as they are.
+ */
+async function wireSize(r: { body: () => Promise<Buffer>; headerValue: (name: string) => Promise<string | null> }): Promise<number> {
+  try {
+    const body = await r.body();
+    return (await r.headerValue('content-encoding')) === 'gzip' ? gzipSync(body).length : body.length;
+  } catch {
+    return 0;
+  }
+}
+
 async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSearchKB' | 'warmMs'>> {
   const { server, origin } = await serveStatic(dist, '/');
   const browser = await launchBrowser();
@@ -159,13 +174,7 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
     // not finished reading would undercount).
     const pending: Array<Promise<number>> = [];
     page.on('response', (r) => {
-      if (/\/(pagefind|_astro)\//u.test(r.url()))
-        pending.push(
-          r.body().then(
-            (b) => b.length,
-            () => 0,
-          ),
-        );
+      if (/\/(pagefind|_astro)\//u.test(r.url())) pending.push(wireSize(r));
     });
     await page.goto(`${origin}/search/?q=${encodeURIComponent(BENCH_QUERIES[0] ?? '')}`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
@@ -190,13 +199,7 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
     const sp = await browser.newPage();
     const stockPending: Array<Promise<number>> = [];
     sp.on('response', (r) => {
-      if (r.url().includes('/pagefind-stock/'))
-        stockPending.push(
-          r.body().then(
-            (b) => b.length,
-            () => 0,
-          ),
-        );
+      if (r.url().includes('/pagefind-stock/')) stockPending.push(wireSize(r));
     });
     await sp.goto(`${origin}/404.html`);
     await sp.evaluate(`(async (qs) => {

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
-import { searchRecord } from '../../src/lib/search-records.ts';
+import { searchRecords } from '../../src/lib/search-records.ts';
 
 /** Build the search index for the records in `content` into `<dist>/pagefind`. */
 export async function buildSearchIndex(options: {
@@ -24,9 +24,12 @@ export async function buildSearchIndex(options: {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const records = loadRecords(options.content ?? contentDir());
-    for (const r of records) {
-      const res = await index.addCustomRecord(searchRecord({ id: r.data.id, data: r.data, body: r.body }, `${base}filings/${r.data.id}/`));
-      if (res.errors.length > 0) throw new Error(`Pagefind refused ${r.file}: ${res.errors.join('; ')}`);
+    for (const record of searchRecords(
+      records.map((r) => ({ id: r.data.id, data: r.data, body: r.body })),
+      base,
+    )) {
+      const res = await index.addCustomRecord(record);
+      if (res.errors.length > 0) throw new Error(`Pagefind refused ${record.url}: ${res.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write ${out}: ${written.errors.join('; ')}`);

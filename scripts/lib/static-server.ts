@@ -1,10 +1,13 @@
 /**
- * A static file server for tests and screenshots: serves a built `dist/` under a base path on
- * loopback, the way any static host would (index.html for folders, 404.html when missing).
+ * A static file server for tests, screenshots and the bench: serves a built `dist/` under a base
+ * path on loopback, the way any static host would (index.html for folders, 404.html when
+ * missing, text and WebAssembly gzip-compressed when the browser accepts it, as GitHub Pages,
+ * Netlify or a plain nginx with `gzip on` do; Pagefind's own files are compressed already).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +30,15 @@ export function serveStatic(dir: string, base = '/'): Promise<{ server: Server; 
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (file: string, status = 200): void => {
-      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
+      const type = TYPES[path.extname(file)];
+      const gzip = type !== undefined && !type.startsWith('image/png') && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(status, {
+        'Content-Type': type ?? 'application/octet-stream',
+        ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      });
+      const body = createReadStream(file);
+      if (gzip) body.pipe(createGzip()).pipe(res);
+      else body.pipe(res);
     };
     const notFound = (): void => {
       const page = path.join(root, '404.html');

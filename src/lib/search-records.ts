@@ -1,13 +1,22 @@
 /**
  * What the search index holds for each filing: its tokens (search-tokens.ts), the metadata a
  * result shows, the plain text for excerpts, and the facet values.
+ *
+ * The 特記事項 are the same text in thousands of filings (a few versions and local variants), and
+ * indexed with every filing they made half of the index and most of the work of a search (Pagefind
+ * scans the page list of every query token for each result). So each distinct 特記事項 text is
+ * indexed once, as a record of its own, and every filing carries its `clauseset` as a filter: a
+ * search finds filings by their own text, and by the clause sets that contain the term (the page
+ * unites the two, src/scripts/search.ts). Nothing is left out: a filing's own text and its
+ * clause section together are exactly its whole text.
  */
 import type { Entry } from './archive.ts';
-import { parseBody } from './clauses.ts';
+import { clauseSectionIndex, parseBody } from './clauses.ts';
+import { createHash } from 'node:crypto';
 import { formatEraWithIso } from './era.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { indexTokens } from './search-tokens.ts';
+import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, indexTokens, shardOf, shardTokens } from './search-tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -26,8 +35,8 @@ export interface SearchRecord {
  */
 export const SEARCH_LANGUAGE = 'zxx';
 
-/** Plain text of a Markdown body, one line per block, table cells separated. */
-export function bodyText(markdown: string): string {
+/** Plain text of mdast nodes, one line per block, table cells separated. */
+function nodesText(nodes: RootContent[]): string {
   const lines: string[] = [];
   const walk = (node: Root | RootContent): void => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
@@ -36,12 +45,36 @@ export function bodyText(markdown: string): string {
     }
     if ('children' in node) for (const c of node.children) walk(c as RootContent);
   };
-  walk(parseBody(markdown));
+  for (const n of nodes) walk(n);
   return lines.filter((l) => l.trim() !== '').join('\n');
 }
 
-/** All the text of a filing a search should find: its facts, then its body. */
-export function filingText(entry: Entry): string {
+/** Plain text of a Markdown body, one line per block, table cells separated. */
+export function bodyText(markdown: string): string {
+  return nodesText(parseBody(markdown).children);
+}
+
+/**
+ * A body cut in two: the 特記事項 section (its heading up to the next heading of the same or a
+ * higher level) and everything else. Each block is in exactly one of them.
+ */
+export function splitBody(markdown: string): { own: string; clauses: string } {
+  const nodes = parseBody(markdown).children;
+  const start = clauseSectionIndex({ type: 'root', children: nodes });
+  if (start < 0) return { own: nodesText(nodes), clauses: '' };
+  const depth = (nodes[start] as { depth: number }).depth;
+  let end = nodes.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= depth);
+  if (end < 0) end = nodes.length;
+  return { own: nodesText([...nodes.slice(0, start), ...nodes.slice(end)]), clauses: nodesText(nodes.slice(start, end)) };
+}
+
+/** The id of a clause set: a short hash of its text, so equal texts share one record. */
+export function clauseSetId(clauses: string): string {
+  return `cs-${createHash('sha256').update(clauses).digest('hex').slice(0, 12)}`;
+}
+
+/** The facts of a filing as lines of text: what a search should find besides the body. */
+function factsText(entry: Entry): string {
   const d = entry.data;
   const facts = [
     d.title,
@@ -60,16 +93,60 @@ export function filingText(entry: Entry): string {
     d.measures.contractor ?? '',
     d.references.join('、'),
   ];
-  return [...facts.filter((f) => f.trim() !== ''), bodyText(entry.body)].join('\n');
+  return facts.filter((f) => f.trim() !== '').join('\n');
 }
 
-/** The search record of one filing; `url` is the page's path under the base. */
-export function searchRecord(entry: Entry, url: string): SearchRecord {
-  const d = entry.data;
-  const text = filingText(entry);
+/** All the text of a filing a search should find: its facts, then its body. */
+export function filingText(entry: Entry): string {
+  return [factsText(entry), bodyText(entry.body)].join('\n');
+}
+
+/**
+ * The search records of a set of filings, in the order they are to be indexed: the filings
+ * newest first (a search without a term lists them in this order), then one record per distinct
+ * clause set, newest first too. Each filing's tokens carry its shard (search-tokens.ts), each
+ * clause set's the clause shard.
+ */
+export function searchRecords(entries: Iterable<Entry>, base: string): SearchRecord[] {
+  const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+  const filings: SearchRecord[] = [];
+  const sets = new Map<string, SearchRecord>();
+  sorted.forEach((entry, rank) => {
+    const { own, clauses } = splitBody(entry.body);
+    const set = clauses === '' ? undefined : clauseSetId(clauses);
+    if (set && !sets.has(set)) sets.set(set, clauseSetRecord(set, clauses, `${base}clauses/#${set}`, sets.size));
+    filings.push(searchRecord(entry, `${base}filings/${entry.id}/`, own, set, shardOf(rank, sorted.length)));
+  });
+  return [...filings, ...sets.values()];
+}
+
+/**
+ * The record of one clause set, `rank` by its newest filing. Its tokens are in the clause shard,
+ * so only a search there finds it, and its filter `set` (not `clauseset`, which only filings
+ * carry) names it.
+ */
+export function clauseSetRecord(set: string, clauses: string, url: string, rank: number): SearchRecord {
   return {
     url,
-    content: indexTokens(text).join(' '),
+    content: shardTokens(indexTokens(clauses), CLAUSE_SHARD).join(' '),
+    language: SEARCH_LANGUAGE,
+    meta: { text: clauses },
+    filters: { set: [clauseSetValue(rank, set)] },
+    sort: {},
+  };
+}
+
+/**
+ * The search record of one filing; `url` is the page's path under the base. `own` is the body
+ * text outside the 特記事項 (whole body when not given), `set` the filing's clause set and
+ * `shard` the suffix of its tokens.
+ */
+export function searchRecord(entry: Entry, url: string, own = bodyText(entry.body), set?: string, shard = ''): SearchRecord {
+  const d = entry.data;
+  const text = [factsText(entry), own].join('\n');
+  return {
+    url,
+    content: [...shardTokens(indexTokens(text), shard), ...(set ? [clauseSetToken(set)] : [])].join(' '),
     language: SEARCH_LANGUAGE,
     // Pagefind indexes metadata too, so every value here is also in the text (no ids, no JSON).
     meta: {
@@ -91,7 +168,10 @@ export function searchRecord(entry: Entry, url: string): SearchRecord {
       section: [d.department.section],
       contractor: [...new Set(d.contractors.map((c) => c.name))],
       article: [...new Set(d.basis.map((b) => b.article))],
+      ...(set ? { clauseset: [set] } : {}),
     },
-    sort: { date: d.date },
+    // No sort key: Pagefind's sorting scans every page for every result; records are indexed
+    // newest first instead, and results come in that order.
+    sort: {},
   };
 }

@@ -81,9 +81,40 @@ export function parseQuery(query: string): ParsedQuery {
   return { terms };
 }
 
-/** The Pagefind query for one term: an exact phrase of its tokens. */
-export function pagefindQuery(term: string): string {
-  return `"${queryTokens(term).join(' ')}"`;
+/**
+ * Shards. Pagefind's search checks, for every page it returns, the page list of every query
+ * word (pagefind_web/src/search.rs, `exact_term`): the work grows with results × postings, so a
+ * term in thousands of filings took half a second at 10,000 filings. Each indexed token
+ * therefore carries the shard of its record as a last character, filings are cut into SHARDS
+ * runs by date, and a term is searched once per shard: each search sees 1/SHARDS of the
+ * results and of the postings, so the whole costs 1/SHARDS as much. The variants of a token
+ * sort next to each other, so they share index chunks and the download does not grow.
+ * The shard names are Greek letters, which filings do not use: Pagefind also indexes the words of
+ * the metadata, and a shard name from the text's own alphabet could make a metadata word equal to
+ * a query token. (Should it happen, it is a true match, found twice; the page drops duplicates.)
+ * A token stays unambiguous: its last character is its shard.
+ */
+export const SHARDS = 16;
+
+/** The shard names: α–π for filings, ω for the 特記事項 sets (src/lib/search-records.ts). */
+export const FILING_SHARDS: readonly string[] = [...'αβγδεζηθικλμνξοπ'];
+export const CLAUSE_SHARD = 'ω';
+
+/** The shard of the record at `rank` (0 = newest) among `total` filings. */
+export function shardOf(rank: number, total: number): string {
+  return FILING_SHARDS[Math.min(SHARDS - 1, Math.floor((rank * SHARDS) / Math.max(1, total)))] ?? '0';
+}
+
+/** Tokens as indexed in a shard. */
+export function shardTokens(tokens: string[], shard: string): string[] {
+  return tokens.map((t) => `${t}${shard}`);
+}
+
+/** The Pagefind query for one term: an exact phrase of its tokens, in one shard when given. */
+export function pagefindQuery(term: string, shard = ''): string {
+  return `"${queryTokens(term)
+    .map((t) => `${t}${shard}`)
+    .join(' ')}"`;
 }
 
 /** A piece of an excerpt. */
@@ -143,4 +174,26 @@ export function excerpt(text: string, terms: string[], radius = 60): ExcerptPart
 export function containsTerm(text: string, term: string): boolean {
   const needle = searchChars(term).trim();
   return needle !== '' && ` ${searchChars(text)} `.includes(needle);
+}
+
+/**
+ * A clause set as its filings carry it: one word at the end of their content, which no query
+ * token can equal (those end in a Greek shard letter), so a search for it lists the filings that
+ * attached that set of 特記事項.
+ */
+export function clauseSetToken(set: string): string {
+  return `clauseset${set.replace(/^cs-/u, '')}`;
+}
+
+/**
+ * The `set` filter value of a clause set record: its rank by its newest filing (so the values
+ * sort newest first), a space, its id.
+ */
+export function clauseSetValue(rank: number, set: string): string {
+  return `${String(rank).padStart(4, '0')} ${set}`;
+}
+
+/** The id in a `set` filter value. */
+export function clauseSetOfValue(value: string): string {
+  return value.slice(value.indexOf(' ') + 1);
 }

@@ -3,11 +3,13 @@
  * indexed text, and run against the Pagefind index as exact phrases; several terms are ANDed.
  * The query and the facets live in the URL. Everything from the index is inserted as text.
  */
-import { excerpt, pagefindQuery, parseQuery } from '../lib/search-tokens.ts';
+import { KINDS } from '../lib/kinds.ts';
+import { CLAUSE_SHARD, clauseSetOfValue, clauseSetToken, excerpt, FILING_SHARDS, pagefindQuery, parseQuery } from '../lib/search-tokens.ts';
 
 interface PagefindResultData {
   url: string;
   meta: Record<string, string>;
+  filters?: Record<string, string[]>;
 }
 interface PagefindResult {
   id: string;
@@ -96,7 +98,98 @@ function rank(items: PagefindResultData[], terms: string[]): PagefindResultData[
 
 /** Above this many results (more than one page), keep the date order and load result data a page at a time: each result costs a fragment download. */
 const RANK_LIMIT = PAGE;
-let allFilters: Record<string, Record<string, number>> | undefined;
+/** The clause sets the current query found, as `set` filter values (their text gives the excerpt of a filing found only through them). */
+let clauseSets: string[] = [];
+
+type Counts = Record<string, Record<string, number>>;
+
+/** Counts of a union: a + b − (a ∩ b), value by value. */
+function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts | undefined): Counts {
+  const out: Counts = {};
+  for (const f of FACETS)
+    for (const source of [a, b])
+      for (const [v, n] of Object.entries(source?.[f] ?? {}))
+        (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n - (source === a ? 0 : (both?.[f]?.[v] ?? 0));
+  return out;
+}
+
+/** Several responses' facet counts added up. */
+function sumCounts(all: Array<Counts | undefined>): Counts {
+  const out: Counts = {};
+  for (const c of all)
+    for (const [f, values] of Object.entries(c ?? {}))
+      for (const [v, n] of Object.entries(values)) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n;
+  return out;
+}
+
+/** The results of several searches, in order, each page once. */
+function concat(responses: Array<PagefindResponse | null>): PagefindResult[] {
+  const seen = new Set<string>();
+  const out: PagefindResult[] = [];
+  for (const r of responses)
+    for (const x of r?.results ?? []) {
+      if (seen.has(x.id)) continue;
+      seen.add(x.id);
+      out.push(x);
+    }
+  return out;
+}
+
+/**
+ * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
+ * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
+ */
+function withFilters(filters: Record<string, unknown>, all: boolean): Record<string, unknown> {
+  if (Object.keys(filters).length > 0) return { filters };
+  return all ? { filters: { kind: { any: [...KINDS] } } } : {};
+}
+
+/**
+ * The filings one term finds: those whose own text has it, newest first (one search per shard,
+ * see src/lib/search-tokens.ts), then those that have it only in their 特記事項, found through
+ * the clause sets that contain it (src/lib/search-records.ts). With `counts`, the facet counts
+ * of that union.
+ */
+async function searchTerm(
+  pf: Pagefind,
+  term: string,
+  filters: Record<string, unknown>,
+  counts: boolean,
+): Promise<{ results: PagefindResult[]; counts: Counts | undefined; sets: string[] }> {
+  const options = withFilters(filters, counts);
+  const [shards, clauses] = await Promise.all([
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(term, s), options))),
+    // `none: []` keeps every clause set but makes Pagefind load and count that (small) filter.
+    pf.search(pagefindQuery(term, CLAUSE_SHARD), { filters: { set: { none: [] } } }),
+  ]);
+  // Newest set first: the values start with the set's rank (src/lib/search-tokens.ts).
+  const sets = Object.entries(clauses?.filters['set'] ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([value]) => value)
+    .sort();
+  const own = concat(shards);
+  const ownCounts = counts ? sumCounts(shards.map((r) => r?.filters)) : undefined;
+  if (sets.length === 0) return { results: own, counts: ownCounts, sets };
+  const seen = new Set(own.map((r) => r.id));
+  const ids = sets.map(clauseSetOfValue);
+  if (!counts) {
+    // The filings of each set, by the word they carry for it, newest set first. Not by the
+    // `clauseset` filter: a filter once loaded makes Pagefind count it in every later search,
+    // which costs more than these searches.
+    const bySet = await Promise.all(ids.map((id) => pf.search(`"${clauseSetToken(id)}"`)));
+    return { results: [...own, ...concat(bySet).filter((r) => !seen.has(r.id))], counts: undefined, sets };
+  }
+  const bySet = { filters: { ...filters, clauseset: { any: ids } } };
+  const [via, both] = await Promise.all([
+    pf.search(null, bySet),
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(term, s), bySet))),
+  ]);
+  return {
+    results: [...own, ...(via?.results ?? []).filter((r) => !seen.has(r.id))],
+    counts: unionCounts(ownCounts, via?.filters, sumCounts(both.map((r) => r?.filters))),
+    sets,
+  };
+}
 
 async function run(): Promise<void> {
   if (!list || !status) return;
@@ -107,30 +200,35 @@ async function run(): Promise<void> {
   status.textContent = '検索しています…';
   const pf = await load();
   const terms = parseQuery(q).terms;
-  // Facet counts cost the filter indexes (the largest download at 10,000 filings), so they are
-  // fetched only once the facet panel is opened or a facet is in use.
+  // Facet counts cost the filter indexes, so they are fetched only once the facet panel is
+  // opened or a facet is in use.
   const withFacets = (facetsPanel?.open ?? false) || Object.keys(filters).length > 0;
   if (withFacets && facetsPanel) facetsPanel.open = true;
-  if (withFacets) allFilters ??= await pf.filters();
-  // Pagefind counts facets only when a filter is given; with none chosen, a filter that keeps
-  // every filing (any kind) makes it count.
-  const pfFilters: Record<string, unknown> | undefined = !withFacets
-    ? undefined
-    : Object.keys(filters).length > 0
-      ? { ...filters }
-      : { kind: { any: Object.keys(allFilters?.['kind'] ?? {}) } };
-  const options = { ...(pfFilters ? { filters: pfFilters } : {}), sort: { date: 'desc' } };
+  // Pagefind counts the filters it has loaded.
+  if (withFacets) await pf.filters();
   let results: PagefindResult[];
-  let counts: Record<string, Record<string, number>> | undefined;
-  if (terms.length <= 1) {
-    const r = await pf.search(terms[0] === undefined ? null : pagefindQuery(terms[0]), options);
+  let counts: Counts | undefined;
+  if (terms.length === 0 && Object.keys(filters).length === 0) {
+    // Nothing asked: every filing is listed on /filings/; a search lists nothing yet.
+    results = [];
+    counts = withFacets ? await pf.filters() : undefined;
+    clauseSets = [];
+  } else if (terms.length === 0) {
+    const r = await pf.search(null, withFilters(filters, true));
     results = r?.results ?? [];
-    counts = withFacets ? r?.filters : undefined;
+    counts = r?.filters;
+    clauseSets = [];
+  } else if (terms.length === 1) {
+    const r = await searchTerm(pf, terms[0] ?? '', filters, withFacets);
+    results = r.results;
+    counts = r.counts;
+    clauseSets = r.sets;
   } else {
     // Pagefind matches one exact phrase per search: each term is searched, the results intersected.
-    const responses = await Promise.all(terms.map((t) => pf.search(pagefindQuery(t), options)));
-    const sets = responses.map((r) => new Set((r?.results ?? []).map((x) => x.id)));
+    const responses = await Promise.all(terms.map((t) => searchTerm(pf, t, filters, false)));
+    const sets = responses.map((r) => new Set(r.results.map((x) => x.id)));
     results = (responses[0]?.results ?? []).filter((x) => sets.every((set) => set.has(x.id)));
+    clauseSets = [...new Set(responses.flatMap((r) => r.sets))];
   }
   const needData = terms.length > 0 && (results.length <= RANK_LIMIT || (withFacets && !counts));
   if (needData) {
@@ -147,11 +245,13 @@ async function run(): Promise<void> {
   await appendResults(0, terms);
   if (mine !== generation) return;
   status.textContent =
-    shown.length === 0
-      ? q
-        ? `「${q}」に一致する諮問・報告事項はありません。`
-        : '該当する諮問・報告事項はありません。'
-      : `${shown.length}件${q ? `（「${q}」）` : ''}`;
+    !q && Object.keys(filters).length === 0
+      ? '検索語を入力するか、絞り込みを選んでください。'
+      : shown.length === 0
+        ? q
+          ? `「${q}」に一致する諮問・報告事項はありません。`
+          : '該当する諮問・報告事項はありません。'
+        : `${shown.length}件${q ? `（「${q}」）` : ''}`;
   list.setAttribute('aria-busy', 'false');
 }
 
@@ -174,6 +274,46 @@ function countFacets(items: PagefindResultData[]): Record<string, Record<string,
   return out;
 }
 
+const clauseTexts = new Map<string, Promise<string>>();
+
+/** The text of a clause set (its search record's), fetched once. */
+function clauseText(set: string): Promise<string> {
+  let text = clauseTexts.get(set);
+  if (!text) {
+    text = load()
+      .then((pf) => pf.search(null, { filters: { set } }))
+      .then(async (r) => (await r?.results[0]?.data())?.meta['text'] ?? '');
+    clauseTexts.set(set, text);
+  }
+  return text;
+}
+
+/** The excerpt of a result: from its own text, or from its 特記事項 when only they hold the term. */
+async function excerptOf(d: PagefindResultData, terms: string[]): Promise<HTMLElement> {
+  const p = document.createElement('p');
+  p.className = 'excerpt';
+  let parts = excerpt(d.meta['text'] ?? '', terms);
+  const id = d.filters?.['clauseset']?.[0];
+  const set = clauseSets.find((value) => clauseSetOfValue(value) === id);
+  if (!parts.some((x) => x.hit) && set) {
+    const label = document.createElement('span');
+    label.className = 'excerpt-source';
+    label.textContent = '特記事項：';
+    p.append(label);
+    parts = excerpt(await clauseText(set), terms);
+  }
+  for (const part of parts) {
+    if (part.hit) {
+      const m = document.createElement('mark');
+      m.textContent = part.text;
+      p.append(m);
+    } else {
+      p.append(part.text);
+    }
+  }
+  return p;
+}
+
 async function appendResults(from: number, terms: string[]): Promise<void> {
   if (!list) return;
   const page = await Promise.all(shown.slice(from, from + PAGE).map((load) => load()));
@@ -192,20 +332,7 @@ async function appendResults(from: number, terms: string[]): Promise<void> {
     kind.textContent = d.meta['kind'] ?? '';
     meta.append(kind, ` ${d.meta['dateLabel'] ?? ''}・${d.meta['department'] ?? ''}`);
     li.append(h, meta);
-    if (terms.length > 0) {
-      const p = document.createElement('p');
-      p.className = 'excerpt';
-      for (const part of excerpt(d.meta['text'] ?? '', terms)) {
-        if (part.hit) {
-          const m = document.createElement('mark');
-          m.textContent = part.text;
-          p.append(m);
-        } else {
-          p.append(part.text);
-        }
-      }
-      li.append(p);
-    }
+    if (terms.length > 0) li.append(await excerptOf(d, terms));
     list.append(li);
   }
   if (more) more.hidden = shown.length <= from + PAGE;
