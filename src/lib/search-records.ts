@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { formatEraWithIso } from './era.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, indexTokens, shardOf, shardTokens } from './search-tokens.ts';
+import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, shardOf } from './search-tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -128,7 +128,7 @@ export function searchRecords(entries: Iterable<Entry>, base: string): SearchRec
 export function clauseSetRecord(set: string, clauses: string, url: string, rank: number): SearchRecord {
   return {
     url,
-    content: shardTokens(indexTokens(clauses), CLAUSE_SHARD).join(' '),
+    content: contentTokens(clauses, CLAUSE_SHARD).join(' '),
     language: SEARCH_LANGUAGE,
     meta: { text: clauses },
     filters: { set: [clauseSetValue(rank, set)] },
@@ -141,12 +141,12 @@ export function clauseSetRecord(set: string, clauses: string, url: string, rank:
  * text outside the 特記事項 (whole body when not given), `set` the filing's clause set and
  * `shard` the suffix of its tokens.
  */
-export function searchRecord(entry: Entry, url: string, own = bodyText(entry.body), set?: string, shard = ''): SearchRecord {
+export function searchRecord(entry: Entry, url: string, own = bodyText(entry.body), set?: string, shard = 0): SearchRecord {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
   return {
     url,
-    content: [...shardTokens(indexTokens(text), shard), ...(set ? [clauseSetToken(set)] : [])].join(' '),
+    content: [...contentTokens(text, shard), ...(set ? [clauseSetToken(set)] : [])].join(' '),
     language: SEARCH_LANGUAGE,
     // Pagefind indexes metadata too, so every value here is also in the text (no ids, no JSON).
     meta: {

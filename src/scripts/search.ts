@@ -4,7 +4,18 @@
  * The query and the facets live in the URL. Everything from the index is inserted as text.
  */
 import { KINDS } from '../lib/kinds.ts';
-import { CLAUSE_SHARD, clauseSetOfValue, clauseSetToken, excerpt, FILING_SHARDS, pagefindQuery, parseQuery } from '../lib/search-tokens.ts';
+import {
+  CLAUSE_SHARD,
+  clauseSetOfValue,
+  containsTerm,
+  clauseSetToken,
+  excerpt,
+  FILING_SHARDS,
+  pagefindQuery,
+  parseQuery,
+  searchPlan,
+  type SearchPlan,
+} from '../lib/search-tokens.ts';
 
 interface PagefindResultData {
   url: string;
@@ -13,6 +24,8 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  /** Positions of the matched words in the content; empty when only metadata matched. */
+  words: number[];
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindResponse {
@@ -139,9 +152,69 @@ function concat(responses: Array<PagefindResponse | null>): PagefindResult[] {
  * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
  * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
  */
-function withFilters(filters: Record<string, unknown>, all: boolean): Record<string, unknown> {
+function withFilters(filters: Record<string, unknown>, all: boolean): { filters?: Record<string, unknown> } {
   if (Object.keys(filters).length > 0) return { filters };
   return all ? { filters: { kind: { any: [...KINDS] } } } : {};
+}
+
+/** The ids of a response's results. */
+function idSet(r: PagefindResponse | null): Set<string> {
+  return new Set((r?.results ?? []).map((x) => x.id));
+}
+
+/**
+ * Only results matched in their content (an exact phrase reports where it matched; a metadata
+ * match has no position). Our tokens carry a shard name, so no metadata word equals one.
+ */
+function inContent(r: PagefindResponse | null): PagefindResponse | null {
+  if (!r) return r;
+  const results = r.results.filter((x) => x.words.length > 0);
+  return { ...r, results, filters: results.length === 0 ? {} : r.filters };
+}
+
+/**
+ * A prefix search, or nothing when the prefix begins no word: Pagefind then falls back to the
+ * longest word that begins the query, a one-character metadata word, whose pages need not hold
+ * the term. Every page of a real match holds it, so the first result tells the two apart.
+ */
+async function prefixSearch(pf: Pagefind, prefix: string, options: Record<string, unknown>): Promise<PagefindResponse | null> {
+  const r = await pf.search(prefix, options);
+  const first = await r?.results[0]?.data();
+  if (!first || containsTerm(first.meta['text'] ?? '', prefix)) return r;
+  return { results: [], filters: {} };
+}
+
+/** The `set` values (特記事項 records) a response counted, newest set first. */
+function setsOf(r: PagefindResponse | null): string[] {
+  return Object.entries(r?.filters['set'] ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([value]) => value)
+    .sort();
+}
+
+/** One term's own matches per shard, and the 特記事項 sets that hold it. */
+async function planSearch(
+  pf: Pagefind,
+  plan: SearchPlan,
+  options: { filters?: Record<string, unknown> },
+): Promise<{ shards: Array<PagefindResponse | null>; sets: string[] }> {
+  // `none: []` keeps every record but makes Pagefind load and count the (small) `set` filter,
+  // which only the 特記事項 records carry.
+  const counted = { filters: { set: { none: [] } } };
+  if (plan.prefix !== undefined) {
+    // One character: one search over every shard and the 特記事項 records, then the filings
+    // alone, without the sets found.
+    const all = await prefixSearch(pf, plan.prefix, counted);
+    const sets = setsOf(all);
+    if (sets.length === 0 && !options.filters) return { shards: [all], sets };
+    const filings = await prefixSearch(pf, plan.prefix, { filters: { ...(options.filters ?? {}), set: { none: sets } } });
+    return { shards: [filings], sets };
+  }
+  const [shards, clauses] = await Promise.all([
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options).then(inContent))),
+    pf.search(pagefindQuery(plan, CLAUSE_SHARD), counted).then(inContent),
+  ]);
+  return { shards, sets: setsOf(clauses) };
 }
 
 /**
@@ -156,21 +229,12 @@ async function searchTerm(
   filters: Record<string, unknown>,
   counts: boolean,
 ): Promise<{ results: PagefindResult[]; counts: Counts | undefined; sets: string[] }> {
-  const options = withFilters(filters, counts);
-  const [shards, clauses] = await Promise.all([
-    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(term, s), options))),
-    // `none: []` keeps every clause set but makes Pagefind load and count that (small) filter.
-    pf.search(pagefindQuery(term, CLAUSE_SHARD), { filters: { set: { none: [] } } }),
-  ]);
-  // Newest set first: the values start with the set's rank (src/lib/search-tokens.ts).
-  const sets = Object.entries(clauses?.filters['set'] ?? {})
-    .filter(([, n]) => n > 0)
-    .map(([value]) => value)
-    .sort();
+  const plan = searchPlan(term);
+  const { shards, sets } = await planSearch(pf, plan, withFilters(filters, counts));
   const own = concat(shards);
   const ownCounts = counts ? sumCounts(shards.map((r) => r?.filters)) : undefined;
   if (sets.length === 0) return { results: own, counts: ownCounts, sets };
-  const seen = new Set(own.map((r) => r.id));
+  const seen = idSet({ results: own, filters: {} });
   const ids = sets.map(clauseSetOfValue);
   if (!counts) {
     // The filings of each set, by the word they carry for it, newest set first. Not by the
@@ -180,13 +244,10 @@ async function searchTerm(
     return { results: [...own, ...concat(bySet).filter((r) => !seen.has(r.id))], counts: undefined, sets };
   }
   const bySet = { filters: { ...filters, clauseset: { any: ids } } };
-  const [via, both] = await Promise.all([
-    pf.search(null, bySet),
-    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(term, s), bySet))),
-  ]);
+  const [via, both] = await Promise.all([pf.search(null, bySet), planSearch(pf, plan, bySet)]);
   return {
     results: [...own, ...(via?.results ?? []).filter((r) => !seen.has(r.id))],
-    counts: unionCounts(ownCounts, via?.filters, sumCounts(both.map((r) => r?.filters))),
+    counts: unionCounts(ownCounts, via?.filters, sumCounts(both.shards.map((r) => r?.filters))),
     sets,
   };
 }
