@@ -68,7 +68,12 @@ async function load(): Promise<Pagefind> {
     const lang = html.lang;
     html.lang = 'zxx';
     try {
-      await pf.options({ baseUrl: '/' });
+      // On the main thread, not in Pagefind's web worker: a search answers in a few milliseconds
+      // either way, but the worker hands every result across with a FinalizationRegistry entry,
+      // and at 10,000 filings the garbage of a query with thousands of results set off
+      // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
+      // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
+      await pf.options({ baseUrl: '/', noWorker: true });
       await pf.init();
     } finally {
       html.lang = lang;
