@@ -53,10 +53,12 @@ run('the search page', () => {
     server?.close();
   });
 
-  async function open(p: string): Promise<{ page: Page; errors: string[]; bytes: () => number }> {
+  async function open(p: string): Promise<{ page: Page; errors: string[]; bytes: () => number; urls: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
+    const urls: string[] = [];
     let transferred = 0;
+    page.on('request', (r) => urls.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
@@ -69,7 +71,7 @@ run('the search page', () => {
       if (r.url().includes('/pagefind/')) transferred += (await r.body().catch(() => Buffer.alloc(0))).length;
     });
     await page.goto(origin + BASE + p.replace(/^\//u, ''));
-    return { page, errors, bytes: () => transferred };
+    return { page, errors, bytes: () => transferred, urls };
   }
   async function settled(page: Page): Promise<void> {
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
@@ -78,7 +80,7 @@ run('the search page', () => {
     page.$$eval('#search-results li h2 a', (as) => as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''));
 
   it('the header box on every page goes to the search page; results link to filings', async () => {
-    const { page, errors, bytes } = await open('/');
+    const { page, errors, bytes, urls } = await open('/');
     await page.fill('#header-q', '住民票コード');
     await page.press('#header-q', 'Enter');
     await page.waitForURL(/\/archive\/search\/\?q=/u);
@@ -89,6 +91,9 @@ run('the search page', () => {
     // Title, kind, date in era and ISO, department.
     expect(await page.textContent('#search-results li .meta')).toMatch(/報告 平成22年4月1日（2010-04-01）・地域文化部 戸籍住民課/u);
     console.log(`first search transferred ${bytes()} bytes from /pagefind/`);
+    // Pagefind runs on the page's main thread (src/scripts/search.ts): its worker is never fetched.
+    expect(urls.some((u) => u.includes('/pagefind/pagefind.js'))).toBe(true);
+    expect(urls.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
