@@ -4,7 +4,7 @@
  * with markup and odd Unicode in every field a reader sees (department, contractors, items,
  * period, references, clauses, tables) and fields far larger than any real filing's.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseRecord, serializeRecord } from '../src/lib/record.ts';
@@ -22,7 +22,6 @@ export function hostileContent(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-hostile-'));
   cpSync('content', dir, { recursive: true });
   cpSync(HOSTILE_1, path.join(dir, 'filings', 'hostile-1.md'));
-  mkdirSync(path.join(dir, 'filings'), { recursive: true });
   writeFileSync(path.join(dir, 'filings', 'hostile-2.md'), oversized());
   return dir;
 }

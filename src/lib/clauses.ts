@@ -44,22 +44,28 @@ function textOf(node: RootContent): string {
   return toString(node);
 }
 
-/** Index of the 特記事項 heading in a tree's top level, or -1. */
-export function clauseSectionIndex(root: Root): number {
-  return root.children.findIndex((n) => n.type === 'heading' && compact(toString(n)) === '特記事項');
+/**
+ * Where the 特記事項 section is in a tree's top level: from its heading (`start`) up to the next
+ * heading of the same or a higher level, or the end (`end`, exclusive). Undefined without one.
+ */
+export function clauseSection(root: Root): { start: number; end: number } | undefined {
+  const nodes = root.children;
+  const start = nodes.findIndex((n) => n.type === 'heading' && compact(toString(n)) === '特記事項');
+  if (start < 0) return undefined;
+  const depth = (nodes[start] as Heading).depth;
+  const end = nodes.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= depth);
+  return { start, end: end < 0 ? nodes.length : end };
 }
 
 /** Read the clauses of a record body. Returns [] when the body has no 特記事項 section. */
 export function extractClauses(markdown: string): Clause[] {
   const root = parseBody(markdown);
-  const start = clauseSectionIndex(root);
-  if (start < 0) return [];
-  const sectionDepth = (root.children[start] as Heading).depth;
+  const section = clauseSection(root);
+  if (!section) return [];
   const clauses: Clause[] = [];
   let heading: string | undefined;
-  for (const node of root.children.slice(start + 1)) {
+  for (const node of root.children.slice(section.start + 1, section.end)) {
     if (node.type === 'heading') {
-      if (node.depth <= sectionDepth) break;
       heading = unbracket(toString(node));
       continue;
     }

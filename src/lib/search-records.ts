@@ -11,7 +11,7 @@
  * clause section together are exactly its whole text.
  */
 import type { Entry } from './archive.ts';
-import { clauseSectionIndex, parseBody } from './clauses.ts';
+import { clauseSection, parseBody } from './clauses.ts';
 import { createHash } from 'node:crypto';
 import { formatEraWithIso } from './era.ts';
 import { toString } from 'mdast-util-to-string';
@@ -59,12 +59,11 @@ export function bodyText(markdown: string): string {
  * higher level) and everything else. Each block is in exactly one of them.
  */
 export function splitBody(markdown: string): { own: string; clauses: string } {
-  const nodes = parseBody(markdown).children;
-  const start = clauseSectionIndex({ type: 'root', children: nodes });
-  if (start < 0) return { own: nodesText(nodes), clauses: '' };
-  const depth = (nodes[start] as { depth: number }).depth;
-  let end = nodes.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= depth);
-  if (end < 0) end = nodes.length;
+  const root = parseBody(markdown);
+  const nodes = root.children;
+  const section = clauseSection(root);
+  if (!section) return { own: nodesText(nodes), clauses: '' };
+  const { start, end } = section;
   return { own: nodesText([...nodes.slice(0, start), ...nodes.slice(end)]), clauses: nodesText(nodes.slice(start, end)) };
 }
 

@@ -162,9 +162,9 @@ function withFilters(filters: Record<string, unknown>, all: boolean): { filters?
   return all ? { filters: { kind: { any: [...KINDS] } } } : {};
 }
 
-/** The ids of a response's results. */
-function idSet(r: PagefindResponse | null): Set<string> {
-  return new Set((r?.results ?? []).map((x) => x.id));
+/** The ids of some results. */
+function idSet(results: PagefindResult[]): Set<string> {
+  return new Set(results.map((x) => x.id));
 }
 
 /**
@@ -239,7 +239,7 @@ async function searchTerm(
   const own = concat(shards);
   const ownCounts = counts ? sumCounts(shards.map((r) => r?.filters)) : undefined;
   if (sets.length === 0) return { results: own, counts: ownCounts, sets };
-  const seen = idSet({ results: own, filters: {} });
+  const seen = idSet(own);
   const ids = sets.map(clauseSetOfValue);
   if (!counts) {
     // The filings of each set, by the word they carry for it, newest set first. Not by the
@@ -270,14 +270,14 @@ async function run(): Promise<void> {
   // opened or a facet is in use.
   const withFacets = (facetsPanel?.open ?? false) || Object.keys(filters).length > 0;
   if (withFacets && facetsPanel) facetsPanel.open = true;
-  // Pagefind counts the filters it has loaded.
-  if (withFacets) await pf.filters();
+  // Pagefind counts the filters it has loaded; these are the totals.
+  const totals = withFacets ? await pf.filters() : undefined;
   let results: PagefindResult[];
   let counts: Counts | undefined;
   if (terms.length === 0 && Object.keys(filters).length === 0) {
     // Nothing asked: every filing is listed on /filings/; a search lists nothing yet.
     results = [];
-    counts = withFacets ? await pf.filters() : undefined;
+    counts = totals;
     clauseSets = [];
   } else if (terms.length === 0) {
     const r = await pf.search(null, withFilters(filters, true));
@@ -292,7 +292,7 @@ async function run(): Promise<void> {
   } else {
     // Pagefind matches one exact phrase per search: each term is searched, the results intersected.
     const responses = await Promise.all(terms.map((t) => searchTerm(pf, t, filters, false)));
-    const sets = responses.map((r) => new Set(r.results.map((x) => x.id)));
+    const sets = responses.map((r) => idSet(r.results));
     results = (responses[0]?.results ?? []).filter((x) => sets.every((set) => set.has(x.id)));
     clauseSets = [...new Set(responses.flatMap((r) => r.sets))];
   }
