@@ -35,7 +35,7 @@ describe('splitBody', () => {
 });
 
 describe('searchRecords', () => {
-  const records = searchRecords(entries, '/archive/');
+  const records = [...searchRecords(entries, '/archive/')];
   const filings = records.filter((r) => r.url.startsWith('/archive/filings/'));
   const sets = records.filter((r) => !r.url.startsWith('/archive/filings/'));
 
@@ -54,13 +54,13 @@ describe('searchRecords', () => {
       const set = clauseSetId(splitBody(entry.body).clauses);
       expect(words.at(-1)).toBe(clauseSetToken(set));
       const shard = shardOf(rank, filings.length);
-      expect(words.slice(0, -1).every((w) => w.endsWith(shardName('tri', shard)) || w.endsWith(shardName('bi', shard)))).toBe(true);
+      expect(words.slice(0, -1).every((w) => w.endsWith(shardName('tri', shard)))).toBe(true);
       expect(r.filters['clauseset']).toEqual([set]);
       // The clause text is not in the filing's record, and is in its set's.
       expect(r.meta['text']).not.toContain('業務に関して知り得た');
       const setRecord = sets.find((s) => clauseSetOfValue(s.filters['set']?.[0] ?? '') === set);
       expect(setRecord?.meta['text']).toBe(splitBody(entry.body).clauses);
-      expect(setRecord?.content).toBe(contentTokens(splitBody(entry.body).clauses, CLAUSE_SHARD).join(' '));
+      expect(setRecord?.content).toBe(contentTokens(splitBody(entry.body).clauses, CLAUSE_SHARD, 'tri').join(' '));
     });
   });
 
@@ -85,6 +85,20 @@ describe('searchRecords', () => {
     expect(new Set(shards).size).toBe(SHARDS);
     // Runs: a shard never comes back once the next has started.
     expect(shards.filter((s, i) => i > 0 && s !== shards[i - 1])).toHaveLength(SHARDS - 1);
-    expect(filings[0]?.content.split(' ').length).toBe(contentTokens(filings[0]?.meta['text'] ?? '', 0).length + 1);
+    expect(filings[0]?.content.split(' ').length).toBe(contentTokens(filings[0]?.meta['text'] ?? '', 0, 'tri').length + 1);
+  });
+
+  it('one token stream per index: the records of a stream hold its tokens only, the same records in the same order', () => {
+    const quad = [...searchRecords(entries, '/archive/', { stream: 'quad' })];
+    expect(quad.map((r) => r.url)).toEqual(records.map((r) => r.url));
+    expect(quad.map((r) => r.meta)).toEqual(records.map((r) => r.meta));
+    const first = quad[0];
+    expect(
+      first?.content
+        .split(' ')
+        .slice(0, -1)
+        .every((w) => w.endsWith(shardName('quad', 0))),
+    ).toBe(true);
+    expect(first?.content.split(' ').length).toBe(contentTokens(first?.meta['text'] ?? '', 0, 'quad').length + 1);
   });
 });

@@ -5,7 +5,10 @@ import {
   containsTerm,
   contentTokens,
   excerpt,
-  indexTokens,
+  inStream,
+  quadgramTokens,
+  queryStream,
+  trigramTokens,
   pagefindQuery,
   parseQuery,
   searchPlan,
@@ -16,9 +19,8 @@ import {
  * What the search page finds in one page of text in shard 0, as Pagefind does it: an exact phrase
  * is the words at consecutive positions, a prefix search any word that starts with it.
  */
-function phraseMatches(text: string, term: string): boolean {
-  const words = contentTokens(text, 0);
-  const plan = searchPlan(term);
+function phraseMatches(text: string, term: string, plan = searchPlan(term)): boolean {
+  const words = contentTokens(text, 0, plan.stream);
   if (plan.phrase.length === 0 && plan.prefix === undefined) return false;
   const q = pagefindQuery(plan, 0);
   if (plan.prefix !== undefined) return words.some((w) => w.startsWith(q));
@@ -28,27 +30,35 @@ function phraseMatches(text: string, term: string): boolean {
 }
 
 describe('tokens', () => {
-  it('trigrams: at each position the three characters from there, shorter at the end of a run', () => {
-    expect(indexTokens('住民票コード')).toEqual(['住民票', '民票コ', '票コー', 'コード', 'ード', 'ド']);
-    expect(indexTokens('株式会社ＢＣＣ')).toEqual(['株式会', '式会社', '会社b', '社bc', 'bcc', 'cc', 'c']);
+  it('trigrams and 4-grams: at even offsets, then at odd offsets, shorter at the end of a run', () => {
+    expect(trigramTokens('住民票コード')).toEqual(['住民票', '票コー', 'ード', '民票コ', 'コード', 'ド']);
+    expect(trigramTokens('株式会社ＢＣＣ')).toEqual(['株式会', '会社b', 'bcc', 'c', '式会社', '社bc', 'cc']);
+    expect(quadgramTokens('住民票コード')).toEqual(['住民票コ', '票コード', 'ード', '民票コー', 'コード', 'ド']);
+    expect(trigramTokens('課長 係')).toEqual(['課長', '長', '係']);
   });
   it('bigrams: each run, then its last character; Latin and digits alike', () => {
     expect(bigramTokens('住民票コード')).toEqual(['住民', '民票', '票コ', 'コー', 'ード', 'ド']);
     expect(bigramTokens('第14条、第1項')).toEqual(['第1', '14', '4条', '条', '第1', '1項', '項']);
   });
   it('folds widths and half-width kana', () => {
-    expect(indexTokens('ｺｰﾄﾞ')).toEqual(indexTokens('コード'));
+    expect(trigramTokens('ｺｰﾄﾞ')).toEqual(trigramTokens('コード'));
   });
-  it('a shard name goes last, Greek for trigrams and Cyrillic for bigrams', () => {
+  it('a shard name goes last, Greek for trigrams, Armenian for 4-grams and Cyrillic for bigrams', () => {
     expect(shardToken('住民票', 'tri', 0)).toBe('住民票α');
+    expect(shardToken('住民票コ', 'quad', 0)).toBe('住民票コա');
     expect(shardToken('住民', 'bi', 1)).toBe('住民б');
-    expect(contentTokens('課長', 2)).toEqual(['課長γ', '長γ', '課長в', '長в']);
+    expect(contentTokens('課長', 2, 'tri')).toEqual(['課長γ', '長γ']);
+    expect(contentTokens('課長', 2, 'quad')).toEqual(['課長գ', '長գ']);
+    expect(contentTokens('課長', 2, 'bi')).toEqual(['課長в', '長в']);
   });
 });
 
 describe('searchPlan', () => {
-  it('trigrams for a run of three or more, bigrams for two, a prefix for one', () => {
-    expect(searchPlan('住民票コード')).toEqual({ phrase: ['住民票', '民票コ', '票コー', 'コード'], stream: 'tri' });
+  it('every other trigram for an odd run of three or more, 4-gram for an even one, bigrams for two, a prefix for one', () => {
+    expect(searchPlan('住民票コード')).toEqual({ phrase: ['住民票コ', '票コード'], stream: 'quad' });
+    expect(searchPlan('共同企業体')).toEqual({ phrase: ['共同企', '企業体'], stream: 'tri' });
+    expect(searchPlan('再委託')).toEqual({ phrase: ['再委託'], stream: 'tri' });
+    expect(searchPlan('電子申請')).toEqual({ phrase: ['電子申請'], stream: 'quad' });
     expect(searchPlan('保守')).toEqual({ phrase: ['保守'], stream: 'bi' });
     expect(searchPlan('課')).toEqual({ phrase: [], stream: 'tri', prefix: '課' });
   });
@@ -60,6 +70,7 @@ describe('searchPlan', () => {
     expect(pagefindQuery(searchPlan('再委託'), 0)).toBe('"再委託α"');
     expect(pagefindQuery(searchPlan('BCC'), 1)).toBe('"bccβ"');
     expect(pagefindQuery(searchPlan('保守'), 2)).toBe('"保守в"');
+    expect(pagefindQuery(searchPlan('個人情報保護'), 0)).toBe('"個人情報ա 情報保護ա"');
     expect(pagefindQuery(searchPlan('課'), 2)).toBe('課');
   });
 });
@@ -77,7 +88,7 @@ describe('exact substring semantics', () => {
   });
   it('matches exactly when the text contains the term (Japanese substrings, property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[あいう漢字カナー]{0,30}$/u), fc.stringMatching(/^[あいう漢字カナー]{2,5}$/u), (t, q) => {
+      fc.property(fc.stringMatching(/^[あいう漢字カナー]{0,30}$/u), fc.stringMatching(/^[あいう漢字カナー]{2,8}$/u), (t, q) => {
         expect(phraseMatches(t, q)).toBe(containsTerm(t, q));
       }),
       { numRuns: 2000 },
@@ -97,6 +108,26 @@ describe('exact substring semantics', () => {
         expect(phraseMatches(t, q)).toBe(containsTerm(t, q));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('queryStream', () => {
+  it("the terms' own stream when they agree, else bigrams", () => {
+    expect(queryStream([searchPlan('再委託')])).toBe('tri');
+    expect(queryStream([searchPlan('住民票コード'), searchPlan('電子申請')])).toBe('quad');
+    expect(queryStream([searchPlan('再委託'), searchPlan('電子申請')])).toBe('bi');
+    expect(queryStream([searchPlan('保守'), searchPlan('課')])).toBe('bi');
+    expect(queryStream([searchPlan('課')])).toBe('tri');
+  });
+  it('a term moved to bigrams matches exactly the texts that contain it (property)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[あいう漢字カナー、]{0,30}$/u), fc.stringMatching(/^[あいう漢字カナー]{2,8}$/u), (t, q) => {
+        const plan = inStream(searchPlan(q), q, 'bi');
+        expect(plan.stream).toBe('bi');
+        expect(phraseMatches(t, q, plan)).toBe(containsTerm(t, q));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
@@ -125,8 +156,8 @@ describe('excerpt', () => {
 
 describe('extraction damage', () => {
   it('joins Latin letters spread by spaces', () => {
-    expect(indexTokens('端末 I D')).toEqual(['端末', '末', 'id', 'd']);
+    expect(trigramTokens('端末 I D')).toEqual(['端末', '末', 'id', 'd']);
     expect(searchPlan('ID')).toEqual({ phrase: ['id'], stream: 'bi' });
-    expect(indexTokens('a big')).toEqual(['a', 'big', 'ig', 'g']);
+    expect(trigramTokens('a big')).toEqual(['a', 'big', 'g', 'ig']);
   });
 });

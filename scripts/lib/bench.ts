@@ -4,8 +4,8 @@
  * Pagefind over the HTML), with wall time, peak memory, sizes, first-search transfer and query
  * latency in headless Chromium. Figures are printed side by side with their ratio.
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runImport } from './import-run.ts';
@@ -19,16 +19,59 @@ export interface Measure {
   peakMB: number;
 }
 
-/** Run a command under GNU time for wall time and peak memory (of the largest process). */
-export function measure(cmd: string[], env: NodeJS.ProcessEnv): Measure {
-  const hasTime = existsSync('/usr/bin/time');
-  const args = hasTime ? ['-f', '__BENCH__ %e %M', ...cmd] : cmd.slice(1);
+/**
+ * The resident memory of a process and all its descendants, in bytes (Linux /proc; 0 where it
+ * is not there). The whole tree: the indexer's Pagefind runs as a child process, and GNU time's
+ * %M (the largest process that was waited for) missed it, so earlier runs under-reported.
+ */
+function treeRss(root: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/u.test(e));
+  } catch {
+    return 0;
+  }
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const e of entries) {
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(e);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+      rss.set(pid, Number(fields[21]) * 4096);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  let total = 0;
+  const todo = [root];
+  while (todo.length > 0) {
+    const pid = todo.pop() as number;
+    total += rss.get(pid) ?? 0;
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Run a command; wall time, and peak memory of its whole process tree sampled every 100 ms. */
+export async function measure(cmd: string[], env: NodeJS.ProcessEnv): Promise<Measure> {
   const started = performance.now();
-  const r = spawnSync(hasTime ? '/usr/bin/time' : (cmd[0] ?? ''), args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawn(cmd[0] ?? '', cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-  const m = /__BENCH__ ([\d.]+) (\d+)/u.exec(r.stderr);
-  return { seconds, peakMB: m ? Number(m[2]) / 1024 : Number.NaN };
+  if (code !== 0) throw new Error(`${cmd.join(' ')} failed:\n${out}`);
+  return { seconds, peakMB: peak / 1024 / 1024 };
 }
 
 function duMB(dir: string, skip?: string): number {
@@ -119,19 +162,19 @@ export async function benchSize(n: number, work: string, log: (s: string) => voi
   const astro = [node, path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist, '--silent'];
   const indexer = [node, path.resolve('node_modules/tsx/dist/cli.mjs'), path.resolve('scripts/index-search.ts'), dist];
   const stock = [path.resolve('node_modules/.bin/pagefind'), '--site', dist, '--output-subdir', 'pagefind-stock', '--quiet'];
-  const astroBuild = measure(astro, env);
+  const astroBuild = await measure(astro, env);
   log(`  astro build ${astroBuild.seconds.toFixed(1)} s, ${astroBuild.peakMB.toFixed(0)} MB`);
-  const ourIndex = measure(indexer, env);
+  const ourIndex = await measure(indexer, env);
   log(`  our index ${ourIndex.seconds.toFixed(1)} s, ${ourIndex.peakMB.toFixed(0)} MB`);
-  const stockIndex = measure(stock, env);
+  const stockIndex = await measure(stock, env);
   log(`  stock pagefind ${stockIndex.seconds.toFixed(1)} s, ${stockIndex.peakMB.toFixed(0)} MB`);
 
   // Rebuild after editing one filing.
   const one = readdirSync(path.join(content, 'filings')).sort()[0] ?? '';
   appendFileSync(path.join(content, 'filings', one), '\n追記：委託先から報告を受けた。\n');
-  const rebuildAstro = measure(astro, env).seconds;
-  const rebuildOurs = rebuildAstro + measure(indexer, env).seconds;
-  const rebuildStock = rebuildAstro + measure(stock, env).seconds;
+  const rebuildAstro = (await measure(astro, env)).seconds;
+  const rebuildOurs = rebuildAstro + (await measure(indexer, env)).seconds;
+  const rebuildStock = rebuildAstro + (await measure(stock, env)).seconds;
   log(`  rebuild ours ${rebuildOurs.toFixed(1)} s, stock ${rebuildStock.toFixed(1)} s`);
 
   const result: SizeResult = {

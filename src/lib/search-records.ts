@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { formatEraWithIso } from './era.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, shardOf } from './search-tokens.ts';
+import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, shardOf, type Stream } from './search-tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -104,19 +104,26 @@ export function filingText(entry: Entry): string {
  * The search records of a set of filings, in the order they are to be indexed: the filings
  * newest first (a search without a term lists them in this order), then one record per distinct
  * clause set, newest first too. Each filing's tokens carry its shard (search-tokens.ts), each
- * clause set's the clause shard.
+ * clause set's the clause shard; their content is one token stream (each stream is an index of
+ * its own, scripts/lib/search-index.ts). Records are made one at a time as they are asked for,
+ * so the indexer never holds all their tokens at once. `split` cuts a body as splitBody does
+ * (the indexer passes a cached one).
  */
-export function searchRecords(entries: Iterable<Entry>, base: string): SearchRecord[] {
+export function* searchRecords(
+  entries: Iterable<Entry>,
+  base: string,
+  { stream = 'tri', split = splitBody }: { stream?: Stream; split?: (markdown: string) => { own: string; clauses: string } } = {},
+): Generator<SearchRecord> {
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
-  const filings: SearchRecord[] = [];
-  const sets = new Map<string, SearchRecord>();
-  sorted.forEach((entry, rank) => {
-    const { own, clauses } = splitBody(entry.body);
+  const sets = new Map<string, string>();
+  for (const [rank, entry] of sorted.entries()) {
+    const { own, clauses } = split(entry.body);
     const set = clauses === '' ? undefined : clauseSetId(clauses);
-    if (set && !sets.has(set)) sets.set(set, clauseSetRecord(set, clauses, `${base}clauses/#${set}`, sets.size));
-    filings.push(searchRecord(entry, `${base}filings/${entry.id}/`, own, set, shardOf(rank, sorted.length)));
-  });
-  return [...filings, ...sets.values()];
+    if (set && !sets.has(set)) sets.set(set, clauses);
+    yield searchRecord(entry, `${base}filings/${entry.id}/`, { own, set, shard: shardOf(rank, sorted.length), stream });
+  }
+  let rank = 0;
+  for (const [set, clauses] of sets) yield clauseSetRecord(set, clauses, `${base}clauses/#${set}`, rank++, stream);
 }
 
 /**
@@ -124,10 +131,10 @@ export function searchRecords(entries: Iterable<Entry>, base: string): SearchRec
  * so only a search there finds it, and its filter `set` (not `clauseset`, which only filings
  * carry) names it.
  */
-export function clauseSetRecord(set: string, clauses: string, url: string, rank: number): SearchRecord {
+export function clauseSetRecord(set: string, clauses: string, url: string, rank: number, stream: Stream = 'tri'): SearchRecord {
   return {
     url,
-    content: contentTokens(clauses, CLAUSE_SHARD).join(' '),
+    content: contentTokens(clauses, CLAUSE_SHARD, stream).join(' '),
     language: SEARCH_LANGUAGE,
     meta: { text: clauses },
     filters: { set: [clauseSetValue(rank, set)] },
@@ -137,15 +144,24 @@ export function clauseSetRecord(set: string, clauses: string, url: string, rank:
 
 /**
  * The search record of one filing; `url` is the page's path under the base. `own` is the body
- * text outside the 特記事項 (whole body when not given), `set` the filing's clause set and
- * `shard` the suffix of its tokens.
+ * text outside the 特記事項 (whole body when not given), `set` the filing's clause set,
+ * `shard` the suffix of its tokens and `stream` which tokens.
  */
-export function searchRecord(entry: Entry, url: string, own = bodyText(entry.body), set?: string, shard = 0): SearchRecord {
+export function searchRecord(
+  entry: Entry,
+  url: string,
+  {
+    own = bodyText(entry.body),
+    set,
+    shard = 0,
+    stream = 'tri',
+  }: { own?: string; set?: string | undefined; shard?: number; stream?: Stream } = {},
+): SearchRecord {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
   return {
     url,
-    content: [...contentTokens(text, shard), ...(set ? [clauseSetToken(set)] : [])].join(' '),
+    content: [...contentTokens(text, shard, stream), ...(set ? [clauseSetToken(set)] : [])].join(' '),
     language: SEARCH_LANGUAGE,
     // Pagefind indexes metadata too, so every value here is also in the text (no ids, no JSON).
     meta: {

@@ -3,17 +3,26 @@
  * is always cut exactly as the text was. No dictionary is needed in the browser.
  *
  * Text is NFKC-normalised and lower-cased (ＢＣＣ = BCC, full-width digits, half-width kana).
- * Runs of letters and digits (kanji, kana, ー, Latin, digits) give one token per character
- * position: the (up to) three characters that start there, as Groonga's TokenTrigram does, so
- * any substring of three or more characters is a contiguous run of tokens and an exact phrase
- * search on them finds exactly the filings that contain it (住民票コード never matches a filing
- * that has 住民票 and コード apart). A term of one or two characters is the start of a token:
- * a prefix search. Trigrams rather than bigrams: measured on 10,000 generated filings, the
- * postings a query needs shrink to 40 % (再委託: 126,000 positions as bigrams, 5,800 as one
- * trigram), and both the first download and Pagefind's work follow the postings.
+ * Runs of letters and digits (kanji, kana, ー, Latin, digits) are cut into character n-grams, as
+ * Groonga's TokenTrigram does, so a term is found by an exact phrase search on its n-grams and
+ * finds exactly the filings that contain it (住民票コード never matches a filing that has 住民票
+ * and コード apart). Three streams of tokens per record:
  *
- * The last two tokens of a run are shorter (two characters, one), so a term with a space or
- * punctuation in it ("14条、第1項") lines up with the end of a run in the text.
+ * - trigrams and 4-grams *at every other position*: for each run, the n-grams that start at
+ *   even offsets, then those at odd offsets (shorter at the run's end). A term of odd length
+ *   is its trigrams at offsets 0, 2, 4, … (共同企業体 → 共同企 企業体), of even length its
+ *   4-grams (住民票コード → 住民票コ 票コード). Wherever the term occurs, one of the two sequences
+ *   has those n-grams side by side, so the phrase finds it; and the last token of each sequence
+ *   is cut short by the run's end, so a phrase of whole n-grams never runs from one run into
+ *   the next. Why not the n-gram at every position as one phrase: a Pagefind search downloads
+ *   the index chunk of every word it names (about 20 KB each at 10,000 filings, whatever the
+ *   word's own postings), so the download follows the number of words in the phrase. Measured
+ *   on the bench queries at 10,000 filings: half the words and half the postings of
+ *   every-position trigrams (306,669 against 573,637 positions).
+ * - bigrams at every position, each run ending with its last character alone: a term of two
+ *   characters is one bigram, and a term with a space or punctuation in it ("14条、第1項") is
+ *   its runs' bigrams with each run before a separator lined up with the end of a run in the
+ *   text.
  */
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -43,11 +52,24 @@ function runs(text: string): string[][] {
     .map((r) => [...r]);
 }
 
-/** Trigram tokens: at each character position of each run, the (up to) three characters from there. */
-export function indexTokens(text: string): string[] {
+/**
+ * n-grams at every other position: for each run, those that start at even offsets, then those
+ * at odd offsets, each cut short at the run's end.
+ */
+function strideTokens(text: string, n: number): string[] {
   const out: string[] = [];
-  for (const c of runs(text)) for (let i = 0; i < c.length; i++) out.push(c.slice(i, i + 3).join(''));
+  for (const c of runs(text)) for (const phase of [0, 1]) for (let i = phase; i < c.length; i += 2) out.push(c.slice(i, i + n).join(''));
   return out;
+}
+
+/** Trigram tokens at every other position (strideTokens). */
+export function trigramTokens(text: string): string[] {
+  return strideTokens(text, 3);
+}
+
+/** 4-gram tokens at every other position (strideTokens). */
+export function quadgramTokens(text: string): string[] {
+  return strideTokens(text, 4);
 }
 
 /** Bigram tokens: for each run, its overlapping bigrams, then its last character alone. */
@@ -60,8 +82,8 @@ export function bigramTokens(text: string): string[] {
   return out;
 }
 
-/** The token streams of a record: trigrams, and bigrams after them. */
-export type Stream = 'tri' | 'bi';
+/** The token streams of a record: trigrams, 4-grams and bigrams, in that order. */
+export type Stream = 'tri' | 'quad' | 'bi';
 
 /** How one query term is searched. */
 export interface SearchPlan {
@@ -73,24 +95,31 @@ export interface SearchPlan {
 }
 
 /**
- * The plan of a term. One run of three or more characters: its trigrams, a phrase in the
- * trigram stream. Two characters, or several runs (a space or punctuation inside a quoted
- * term): the bigram stream, where each run gives its bigrams and its last character alone, so
- * a run followed by a separator lines up with the end of a run in the text ("電子 申請" →
- * 電子 子 申請). Why two streams: Pagefind's prefix search only reads the index chunk where the
- * prefix itself would sort, so words that start with it and sit in the next chunk are missed;
- * exact words are always found. One character: a prefix search all the same (no stream has a
- * token per character that any search could name); it can miss at 10,000 filings.
+ * The plan of a term. One run of three or more characters: its n-grams at offsets 0, 2, 4, …,
+ * trigrams for an odd length and 4-grams for an even one, a phrase in that stream. Two
+ * characters, or several runs (a space or punctuation inside a quoted term): the bigram stream,
+ * where each run gives its bigrams and its last character alone, so a run followed by a
+ * separator lines up with the end of a run in the text ("電子 申請" → 電子 子 申請). Only exact
+ * words are searched: Pagefind's prefix search only reads the index chunk where the prefix
+ * itself would sort, so words that start with it and sit in the next chunk are missed. One
+ * character: a prefix search all the same (no stream has a token per character that any search
+ * could name); it can miss at 10,000 filings.
  */
 export function searchPlan(term: string): SearchPlan {
   const rs = runs(term);
   const only = rs.length === 1 ? rs[0] : undefined;
   if (only && only.length === 1) return { phrase: [], stream: 'tri', prefix: only.join('') };
   if (only && only.length >= 3) {
+    const n = only.length % 2 === 1 ? 3 : 4;
     const phrase: string[] = [];
-    for (let i = 0; i + 3 <= only.length; i++) phrase.push(only.slice(i, i + 3).join(''));
-    return { phrase, stream: 'tri' };
+    for (let i = 0; i + n <= only.length; i += 2) phrase.push(only.slice(i, i + n).join(''));
+    return { phrase, stream: n === 3 ? 'tri' : 'quad' };
   }
+  return bigramPlan(rs);
+}
+
+/** The bigram plan of a term's runs: each run's bigrams, and its last character alone before a separator. */
+function bigramPlan(rs: string[][]): SearchPlan {
   const phrase: string[] = [];
   rs.forEach((c, r) => {
     for (let i = 0; i < c.length - 1; i++) phrase.push(`${c[i]}${c[i + 1]}`);
@@ -123,9 +152,7 @@ export function parseQuery(query: string): ParsedQuery {
  * runs by date, and a term is searched once per shard: each search sees 1/SHARDS of the
  * results and of the postings, so the whole costs 1/SHARDS as much. The variants of a token
  * sort next to each other, so they share index chunks and the download does not grow.
- * The shard names are Greek and Cyrillic letters, which filings hardly use: Pagefind also indexes
- * the words of the metadata, and a shard name from the text's own alphabet could make a metadata
- * word equal to a query token. A token stays unambiguous: its last character is its shard.
+ * A token stays unambiguous whatever the text's own letters: its last character is its shard.
  */
 export const SHARDS = 16;
 
@@ -133,10 +160,16 @@ export const SHARDS = 16;
 export const FILING_SHARDS: readonly number[] = Array.from({ length: SHARDS }, (_, i) => i);
 
 /**
- * Shard names per stream: Greek for trigrams, Cyrillic for bigrams, so no token of one stream
- * equals one of the other; the last name of each is the 特記事項 sets' (src/lib/search-records.ts).
+ * Shard names per stream: Greek for trigrams, Armenian for 4-grams, Cyrillic for bigrams, so a
+ * token names its stream as well as its shard and no token of one stream equals one of another
+ * (a trigram cut short at a run's end would equal a 4-gram cut short); the last name of each is
+ * the 特記事項 sets' (src/lib/search-records.ts).
  */
-const SHARD_NAMES: Record<Stream, readonly string[]> = { tri: [...'αβγδεζηθικλμνξοπω'], bi: [...'абвгдежзиклмнопя'] };
+const SHARD_NAMES: Record<Stream, readonly string[]> = {
+  tri: [...'αβγδεζηθικλμνξοπω'],
+  quad: [...'աբգդեզէըթժիլխծկհֆ'],
+  bi: [...'абвгдежзиклмнопя'],
+};
 
 /** The shard of the 特記事項 records. */
 export const CLAUSE_SHARD = SHARDS;
@@ -156,9 +189,33 @@ export function shardToken(token: string, stream: Stream, shard: number): string
   return `${token}${shardName(stream, shard)}`;
 }
 
-/** A record's content: both streams of its text in its shard. */
-export function contentTokens(text: string, shard: number): string[] {
-  return [...indexTokens(text).map((t) => shardToken(t, 'tri', shard)), ...bigramTokens(text).map((t) => shardToken(t, 'bi', shard))];
+/** The streams, each indexed on its own (scripts/lib/search-index.ts); the first is the default one. */
+export const STREAMS: readonly Stream[] = ['tri', 'quad', 'bi'];
+
+const STREAM_TOKENS: Record<Stream, (text: string) => string[]> = { tri: trigramTokens, quad: quadgramTokens, bi: bigramTokens };
+
+/** A record's content in one stream: the stream's tokens of its text, in its shard. */
+export function contentTokens(text: string, shard: number, stream: Stream): string[] {
+  return STREAM_TOKENS[stream](text).map((t) => shardToken(t, stream, shard));
+}
+
+/**
+ * The one stream a query's terms are searched in, so its results can be intersected (each
+ * stream is its own index, whose result ids are its own): the terms' stream when they agree,
+ * otherwise bigrams, which can find any term of two or more characters (its bigrams side by
+ * side, as for a term with a separator in it).
+ */
+export function queryStream(plans: readonly SearchPlan[]): Stream {
+  const streams = new Set(plans.filter((p) => p.prefix === undefined).map((p) => p.stream));
+  const [only] = streams;
+  return streams.size <= 1 ? (only ?? 'tri') : 'bi';
+}
+
+/** A plan moved to the bigram stream (queryStream). */
+export function inStream(plan: SearchPlan, term: string, stream: Stream): SearchPlan {
+  if (plan.prefix !== undefined || plan.stream === stream) return plan;
+  if (stream !== 'bi') throw new Error(`a term is only moved to the bigram stream, not ${stream}`);
+  return bigramPlan(runs(term));
 }
 
 /**

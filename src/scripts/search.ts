@@ -11,10 +11,14 @@ import {
   clauseSetToken,
   excerpt,
   FILING_SHARDS,
+  inStream,
   pagefindQuery,
   parseQuery,
+  queryStream,
   searchPlan,
+  STREAMS,
   type SearchPlan,
+  type Stream,
 } from '../lib/search-tokens.ts';
 
 interface PagefindResultData {
@@ -24,8 +28,6 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
-  /** Positions of the matched words in the content; empty when only metadata matched. */
-  words: number[];
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindResponse {
@@ -52,35 +54,47 @@ const facetsBox = document.querySelector<HTMLElement>('#search-facets');
 const facetsPanel = document.querySelector<HTMLDetailsElement>('#search-facets-panel');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
-let pagefind: Pagefind | undefined;
+/** One Pagefind instance per token stream: each stream is an index of its own (scripts/lib/search-index.ts). */
+const instances = new Map<Stream, Promise<Pagefind>>();
+/** The instance the shown results came from. */
+let current: Pagefind | undefined;
+/** Instances start one at a time: each reads <html lang> while it starts (below). */
+let starting: Promise<unknown> = Promise.resolve();
 let shown: Array<() => Promise<PagefindResultData>> = [];
 let generation = 0;
 
-async function load(): Promise<Pagefind> {
-  if (!pagefind) {
-    const base = root?.dataset['base'] ?? '/';
-    const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    // Pagefind takes the query language from <html lang> when it starts, and for ja it re-cuts the
-    // query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would break our
-    // tokens. It has no option to set the language, so it starts while the page says zxx, the
-    // language the index is written in (src/lib/search-records.ts).
-    const html = document.documentElement;
-    const lang = html.lang;
-    html.lang = 'zxx';
-    try {
-      // On the main thread, not in Pagefind's web worker: a search answers in a few milliseconds
-      // either way, but the worker hands every result across with a FinalizationRegistry entry,
-      // and at 10,000 filings the garbage of a query with thousands of results set off
-      // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
-      // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
-      await pf.options({ baseUrl: '/', noWorker: true });
-      await pf.init();
-    } finally {
-      html.lang = lang;
-    }
-    pagefind = pf;
+function load(stream: Stream = STREAMS[0] ?? 'tri'): Promise<Pagefind> {
+  let instance = instances.get(stream);
+  if (!instance) {
+    instance = starting.then(() => start(stream));
+    starting = instance.catch(() => undefined);
+    instances.set(stream, instance);
   }
-  return pagefind;
+  return instance;
+}
+
+async function start(stream: Stream): Promise<Pagefind> {
+  const base = root?.dataset['base'] ?? '/';
+  const pf = (await import(/* @vite-ignore */ `${base}pagefind/${stream}/pagefind.js`)) as Pagefind;
+  // Pagefind takes the query language from <html lang> when it starts, and for ja it re-cuts the
+  // query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would break our
+  // tokens. It has no option to set the language, so it starts while the page says zxx, the
+  // language the index is written in (src/lib/search-records.ts).
+  const html = document.documentElement;
+  const lang = html.lang;
+  html.lang = 'zxx';
+  try {
+    // On the main thread, not in Pagefind's web worker: a search answers in a few milliseconds
+    // either way, but the worker hands every result across with a FinalizationRegistry entry,
+    // and at 10,000 filings the garbage of a query with thousands of results set off
+    // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
+    // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
+    await pf.options({ baseUrl: '/', noWorker: true });
+    await pf.init();
+  } finally {
+    html.lang = lang;
+  }
+  return pf;
 }
 
 function stateFromUrl(): { q: string; filters: Partial<Record<Facet, string>> } {
@@ -168,18 +182,8 @@ function idSet(results: PagefindResult[]): Set<string> {
 }
 
 /**
- * Only results matched in their content (an exact phrase reports where it matched; a metadata
- * match has no position). Our tokens carry a shard name, so no metadata word equals one.
- */
-function inContent(r: PagefindResponse | null): PagefindResponse | null {
-  if (!r) return r;
-  const results = r.results.filter((x) => x.words.length > 0);
-  return { ...r, results, filters: results.length === 0 ? {} : r.filters };
-}
-
-/**
  * A prefix search, or nothing when the prefix begins no word: Pagefind then falls back to the
- * longest word that begins the query, a one-character metadata word, whose pages need not hold
+ * longest word that begins the query, whose pages need not hold
  * the term. Every page of a real match holds it, so the first result tells the two apart.
  */
 async function prefixSearch(pf: Pagefind, prefix: string, options: Record<string, unknown>): Promise<PagefindResponse | null> {
@@ -216,8 +220,8 @@ async function planSearch(
     return { shards: [filings], sets };
   }
   const [shards, clauses] = await Promise.all([
-    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options).then(inContent))),
-    pf.search(pagefindQuery(plan, CLAUSE_SHARD), counted).then(inContent),
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options))),
+    pf.search(pagefindQuery(plan, CLAUSE_SHARD), counted),
   ]);
   return { shards, sets: setsOf(clauses) };
 }
@@ -230,11 +234,10 @@ async function planSearch(
  */
 async function searchTerm(
   pf: Pagefind,
-  term: string,
+  plan: SearchPlan,
   filters: Record<string, unknown>,
   counts: boolean,
 ): Promise<{ results: PagefindResult[]; counts: Counts | undefined; sets: string[] }> {
-  const plan = searchPlan(term);
   const { shards, sets } = await planSearch(pf, plan, withFilters(filters, counts));
   const own = concat(shards);
   const ownCounts = counts ? sumCounts(shards.map((r) => r?.filters)) : undefined;
@@ -264,8 +267,11 @@ async function run(): Promise<void> {
   if (input && input.value !== q) input.value = q;
   list.setAttribute('aria-busy', 'true');
   status.textContent = '検索しています…';
-  const pf = await load();
   const terms = parseQuery(q).terms;
+  // All terms in one stream, so their results can be intersected (queryStream).
+  const stream = queryStream(terms.map((t) => searchPlan(t)));
+  const plans = terms.map((t) => inStream(searchPlan(t), t, stream));
+  const pf = await load(stream);
   // Facet counts cost the filter indexes, so they are fetched only once the facet panel is
   // opened or a facet is in use.
   const withFacets = (facetsPanel?.open ?? false) || Object.keys(filters).length > 0;
@@ -284,14 +290,14 @@ async function run(): Promise<void> {
     results = r?.results ?? [];
     counts = r?.filters;
     clauseSets = [];
-  } else if (terms.length === 1) {
-    const r = await searchTerm(pf, terms[0] ?? '', filters, withFacets);
+  } else if (plans.length === 1 && plans[0]) {
+    const r = await searchTerm(pf, plans[0], filters, withFacets);
     results = r.results;
     counts = r.counts;
     clauseSets = r.sets;
   } else {
     // Pagefind matches one exact phrase per search: each term is searched, the results intersected.
-    const responses = await Promise.all(terms.map((t) => searchTerm(pf, t, filters, false)));
+    const responses = await Promise.all(plans.map((p) => searchTerm(pf, p, filters, false)));
     const sets = responses.map((r) => idSet(r.results));
     results = (responses[0]?.results ?? []).filter((x) => sets.every((set) => set.has(x.id)));
     clauseSets = [...new Set(responses.flatMap((r) => r.sets))];
@@ -306,6 +312,7 @@ async function run(): Promise<void> {
     shown = results.map((r) => r.data);
   }
   if (mine !== generation) return;
+  current = pf;
   if (withFacets) renderFacets(counts ?? {}, filters);
   list.replaceChildren();
   await appendResults(0, terms);
@@ -346,7 +353,7 @@ const clauseTexts = new Map<string, Promise<string>>();
 function clauseText(set: string): Promise<string> {
   let text = clauseTexts.get(set);
   if (!text) {
-    text = load()
+    text = (current ? Promise.resolve(current) : load())
       .then((pf) => pf.search(null, { filters: { set } }))
       .then(async (r) => (await r?.results[0]?.data())?.meta['text'] ?? '');
     clauseTexts.set(set, text);
