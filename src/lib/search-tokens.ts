@@ -8,13 +8,13 @@
  * finds exactly the filings that contain it (住民票コード never matches a filing that has 住民票
  * and コード apart). Three streams of tokens per record:
  *
- * - trigrams and 4-grams *at every other position*: for each run, the n-grams that start at
- *   even offsets, then those at odd offsets (shorter at the run's end). A term of odd length
- *   is its trigrams at offsets 0, 2, 4, … (共同企業体 → 共同企 企業体), of even length its
- *   4-grams (住民票コード → 住民票コ 票コード). Wherever the term occurs, one of the two sequences
- *   has those n-grams side by side, so the phrase finds it; and the last token of each sequence
- *   is cut short by the run's end, so a phrase of whole n-grams never runs from one run into
- *   the next. Why not the n-gram at every position as one phrase: a Pagefind search downloads
+ * - trigrams and 4-grams *at every other position*: for each run, the whole n-grams that start
+ *   at even offsets, then those at odd offsets, each sequence closed by a GAP. A term of odd
+ *   length is its trigrams at offsets 0, 2, 4, … (共同企業体 → 共同企 企業体), of even length
+ *   its 4-grams (住民票コード → 住民票コ 票コード). Wherever the term occurs, one of the two
+ *   sequences has those n-grams side by side, so the phrase finds it; and the GAP keeps a
+ *   phrase from running on into the next sequence. Why not the n-gram at every position as one
+ *   phrase: a Pagefind search downloads
  *   the index chunk of every word it names (about 20 KB each at 10,000 filings, whatever the
  *   word's own postings), so the download follows the number of words in the phrase. Measured
  *   on the bench queries at 10,000 filings: half the words and half the postings of
@@ -53,12 +53,27 @@ function runs(text: string): string[][] {
 }
 
 /**
- * n-grams at every other position: for each run, those that start at even offsets, then those
- * at odd offsets, each cut short at the run's end.
+ * A word that holds a position but is not indexed: Pagefind counts every whitespace-separated
+ * word of the content as a position but indexes only its letters and digits
+ * (pagefind/src/fossick/mod.rs), so this word costs the index nothing and keeps a phrase from
+ * running on from one sequence of n-grams into the next.
+ */
+export const GAP = '·';
+
+/**
+ * Whole n-grams at every other position: for each run, those that start at even offsets, then
+ * those at odd offsets, each sequence followed by a GAP. The characters at a run's end that
+ * start no whole n-gram are found through the bigram stream (which the one-character search
+ * uses), so they give no token here.
  */
 function strideTokens(text: string, n: number): string[] {
   const out: string[] = [];
-  for (const c of runs(text)) for (const phase of [0, 1]) for (let i = phase; i < c.length; i += 2) out.push(c.slice(i, i + n).join(''));
+  for (const c of runs(text))
+    for (const phase of [0, 1]) {
+      if (phase + n > c.length) continue;
+      for (let i = phase; i + n <= c.length; i += 2) out.push(c.slice(i, i + n).join(''));
+      out.push(GAP);
+    }
   return out;
 }
 
@@ -102,13 +117,14 @@ export interface SearchPlan {
  * separator lines up with the end of a run in the text ("電子 申請" → 電子 子 申請). Only exact
  * words are searched: Pagefind's prefix search only reads the index chunk where the prefix
  * itself would sort, so words that start with it and sit in the next chunk are missed. One
- * character: a prefix search all the same (no stream has a token per character that any search
- * could name); it can miss at 10,000 filings.
+ * character: a prefix search in the bigram stream all the same (every character starts one of
+ * its tokens, but no stream has a token per character that a search could name); it can miss
+ * at 10,000 filings.
  */
 export function searchPlan(term: string): SearchPlan {
   const rs = runs(term);
   const only = rs.length === 1 ? rs[0] : undefined;
-  if (only && only.length === 1) return { phrase: [], stream: 'tri', prefix: only.join('') };
+  if (only && only.length === 1) return { phrase: [], stream: 'bi', prefix: only.join('') };
   if (only && only.length >= 3) {
     const n = only.length % 2 === 1 ? 3 : 4;
     const phrase: string[] = [];
@@ -161,9 +177,8 @@ export const FILING_SHARDS: readonly number[] = Array.from({ length: SHARDS }, (
 
 /**
  * Shard names per stream: Greek for trigrams, Armenian for 4-grams, Cyrillic for bigrams, so a
- * token names its stream as well as its shard and no token of one stream equals one of another
- * (a trigram cut short at a run's end would equal a 4-gram cut short); the last name of each is
- * the 特記事項 sets' (src/lib/search-records.ts).
+ * token names its stream as well as its shard; the last name of each is the 特記事項 sets'
+ * (src/lib/search-records.ts).
  */
 const SHARD_NAMES: Record<Stream, readonly string[]> = {
   tri: [...'αβγδεζηθικλμνξοπω'],
@@ -196,7 +211,7 @@ const STREAM_TOKENS: Record<Stream, (text: string) => string[]> = { tri: trigram
 
 /** A record's content in one stream: the stream's tokens of its text, in its shard. */
 export function contentTokens(text: string, shard: number, stream: Stream): string[] {
-  return STREAM_TOKENS[stream](text).map((t) => shardToken(t, stream, shard));
+  return STREAM_TOKENS[stream](text).map((t) => (t === GAP ? t : shardToken(t, stream, shard)));
 }
 
 /**
@@ -206,14 +221,14 @@ export function contentTokens(text: string, shard: number, stream: Stream): stri
  * side, as for a term with a separator in it).
  */
 export function queryStream(plans: readonly SearchPlan[]): Stream {
-  const streams = new Set(plans.filter((p) => p.prefix === undefined).map((p) => p.stream));
+  const streams = new Set(plans.map((p) => p.stream));
   const [only] = streams;
   return streams.size <= 1 ? (only ?? 'tri') : 'bi';
 }
 
 /** A plan moved to the bigram stream (queryStream). */
 export function inStream(plan: SearchPlan, term: string, stream: Stream): SearchPlan {
-  if (plan.prefix !== undefined || plan.stream === stream) return plan;
+  if (plan.stream === stream) return plan;
   if (stream !== 'bi') throw new Error(`a term is only moved to the bigram stream, not ${stream}`);
   return bigramPlan(runs(term));
 }
