@@ -9,7 +9,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync,
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runImport } from './import-run.ts';
-import { generateCorpus } from './corpus.ts';
+import { generateCorpus, outsideClauses, uniqueTextShare } from './corpus.ts';
 import { seedClauseSets } from './seed-clauses.ts';
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
@@ -125,6 +125,8 @@ export const BENCH_QUERIES = [
 
 export interface SizeResult {
   filings: number;
+  /** Share of the generated text outside the 特記事項 that is not a repeat of another line (characters). */
+  uniqueText: number;
   corpus: Measure;
   import: Measure;
   astroBuild: Measure;
@@ -149,9 +151,13 @@ export async function benchSize(n: number, work: string, log: (s: string) => voi
   const env = { ...process.env, ARCHIVE_CONTENT_DIR: content, ASTRO_TELEMETRY_DISABLED: '1', ARCHIVE_CACHE_DIR: path.join(work, 'cache') };
 
   let t = performance.now();
-  for (const [name, text] of generateCorpus(n, 1, seedClauseSets())) writeFileSync(path.join(raw, name), text);
+  const generated = generateCorpus(n, 1, seedClauseSets());
+  for (const [name, text] of generated) writeFileSync(path.join(raw, name), text);
+  const uniqueText = uniqueTextShare(generated.map(([, text]) => outsideClauses(text)));
   const corpus = { seconds: (performance.now() - t) / 1000, peakMB: process.memoryUsage().rss / 1024 / 1024 };
-  log(`  corpus ${corpus.seconds.toFixed(1)} s`);
+  log(
+    `  corpus ${corpus.seconds.toFixed(1)} s; ${(uniqueText * 100).toFixed(1)} % of the text outside the 特記事項 not repeated from another line`,
+  );
 
   t = performance.now();
   const code = await runImport(['--out', content, raw], { stdout: () => {}, stderr: () => {} });
@@ -179,6 +185,7 @@ export async function benchSize(n: number, work: string, log: (s: string) => voi
 
   const result: SizeResult = {
     filings: n,
+    uniqueText,
     corpus,
     import: imported,
     astroBuild,
@@ -286,12 +293,13 @@ export function formatBench(results: SizeResult[]): string {
     const line = (name: string, a: number, b: number, d = 1): void =>
       void rows.push(`| ${r.filings} | ${name} | ${f(a, d)} | ${f(b, d)} | ${f(a / b, 2)} |`);
     rows.push(`| ${r.filings} | corpus + import (s) | ${f(r.corpus.seconds + r.import.seconds)} | – | – |`);
+    rows.push(`| ${r.filings} | corpus text outside the 特記事項 not repeated (%) | ${f((r.uniqueText ?? Number.NaN) * 100)} | – | – |`);
     line('Astro build (s)', r.astroBuild.seconds, r.astroBuild.seconds);
     line('indexing (s)', r.ourIndex.seconds, r.stockIndex.seconds);
     line('full build: records → dist with index (s)', fullOurs, fullStock);
     line('rebuild after one filing changed (s)', r.rebuild.ours, r.rebuild.stock);
     line(
-      'peak memory, largest process (MB)',
+      'peak memory of a build step, all its processes (MB)',
       Math.max(r.astroBuild.peakMB, r.ourIndex.peakMB),
       Math.max(r.astroBuild.peakMB, r.stockIndex.peakMB),
       0,
