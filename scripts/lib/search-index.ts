@@ -12,8 +12,8 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
-import { searchRecords, type SearchRecord } from '../../src/lib/search-records.ts';
-import { STREAMS } from '../../src/lib/search-tokens.ts';
+import { searchDocuments, searchRecord, type SearchDocument } from '../../src/lib/search-records.ts';
+import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
 import { SplitCache } from './split-cache.ts';
 
 /**
@@ -34,23 +34,33 @@ export async function buildSearchIndex(options: {
   const base = (options.base ?? '/').endsWith('/') ? (options.base ?? '/') : `${options.base}/`;
   const out = path.join(options.dist, 'pagefind');
   const cache = new SplitCache(options.cacheDir);
-  const files = loadRecords(options.content ?? contentDir());
-  const entries = files.map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
-  for (const stream of STREAMS)
-    await buildStreamIndex(path.join(out, stream), searchRecords(entries, base, { stream, split: cache.split }));
+  // The documents hold all the indexes need; the parsed records (bodies and all) are let go
+  // before Pagefind runs, as its peak is the build's.
+  const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
+    const files = loadRecords(options.content ?? contentDir());
+    const entries = files.map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+    return { docs: searchDocuments(entries, base, cache.split), records: files.length };
+  })();
   cache.save();
-  return { records: files.length, out, cached: cache.reused };
+  const metaByUrl = new Map(docs.map((d) => [d.url, d.meta]));
+  for (const stream of STREAMS) await buildStreamIndex(path.join(out, stream), docs, stream, metaByUrl);
+  return { records, out, cached: cache.reused };
 }
 
-/** One Pagefind index of `records` into `out`, fragments completed (completeFragments). */
-async function buildStreamIndex(out: string, records: Iterable<SearchRecord>): Promise<void> {
+/** One Pagefind index of one stream of `docs` into `out`, fragments completed (completeFragments). */
+async function buildStreamIndex(
+  out: string,
+  docs: SearchDocument[],
+  stream: Stream,
+  metaByUrl: Map<string, Record<string, string>>,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const metaByUrl = new Map<string, Record<string, string>>();
   try {
-    for (const { meta, ...record } of records) {
-      metaByUrl.set(record.url, meta);
-      const res = await index.addCustomRecord({ ...record, meta: {} });
+    for (const doc of docs) {
+      // Without metadata: Pagefind would index it (completeFragments).
+      const record = { ...searchRecord(doc, stream), meta: {} };
+      const res = await index.addCustomRecord(record);
       if (res.errors.length > 0) throw new Error(`Pagefind refused ${record.url}: ${res.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: out });

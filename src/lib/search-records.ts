@@ -101,40 +101,66 @@ export function filingText(entry: Entry): string {
 }
 
 /**
- * The search records of a set of filings, in the order they are to be indexed: the filings
- * newest first (a search without a term lists them in this order), then one record per distinct
- * clause set, newest first too. Each filing's tokens carry its shard (search-tokens.ts), each
- * clause set's the clause shard; their content is one token stream (each stream is an index of
- * its own, scripts/lib/search-index.ts). Records are made one at a time as they are asked for,
- * so the indexer never holds all their tokens at once. `split` cuts a body as splitBody does
- * (the indexer passes a cached one).
+ * What the records of one filing or clause set share in every stream: everything but the
+ * tokens, and the text, shard and clause-set word the tokens are made from (searchRecord).
  */
+export interface SearchDocument extends Omit<SearchRecord, 'content'> {
+  text: string;
+  shard: number;
+  /** The word of the filing's clause set, last in its content. */
+  setWord?: string;
+}
+
+/**
+ * The search documents of a set of filings, in the order they are to be indexed: the filings
+ * newest first (a search without a term lists them in this order), then one per distinct
+ * clause set, newest first too. Each filing is in its date shard (search-tokens.ts), each
+ * clause set in the clause shard. `split` cuts a body as splitBody does (the indexer passes a
+ * cached one).
+ */
+export function searchDocuments(
+  entries: Iterable<Entry>,
+  base: string,
+  split: (markdown: string) => { own: string; clauses: string } = splitBody,
+): SearchDocument[] {
+  const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+  const sets = new Map<string, string>();
+  const docs = sorted.map((entry, rank) => {
+    const { own, clauses } = split(entry.body);
+    const set = clauses === '' ? undefined : clauseSetId(clauses);
+    if (set && !sets.has(set)) sets.set(set, clauses);
+    return filingDocument(entry, `${base}filings/${entry.id}/`, { own, set, shard: shardOf(rank, sorted.length) });
+  });
+  let rank = 0;
+  for (const [set, clauses] of sets) docs.push(clauseSetDocument(set, clauses, `${base}clauses/#${set}`, rank++));
+  return docs;
+}
+
+/** A document's record in one token stream (each stream is an index of its own, scripts/lib/search-index.ts). */
+export function searchRecord(doc: SearchDocument, stream: Stream): SearchRecord {
+  const { text, shard, setWord, ...rest } = doc;
+  return { ...rest, content: [...contentTokens(text, shard, stream), ...(setWord ? [setWord] : [])].join(' ') };
+}
+
+/** The records of a set of filings in one stream: searchDocuments, then searchRecord, one at a time. */
 export function* searchRecords(
   entries: Iterable<Entry>,
   base: string,
   { stream = 'tri', split = splitBody }: { stream?: Stream; split?: (markdown: string) => { own: string; clauses: string } } = {},
 ): Generator<SearchRecord> {
-  const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
-  const sets = new Map<string, string>();
-  for (const [rank, entry] of sorted.entries()) {
-    const { own, clauses } = split(entry.body);
-    const set = clauses === '' ? undefined : clauseSetId(clauses);
-    if (set && !sets.has(set)) sets.set(set, clauses);
-    yield searchRecord(entry, `${base}filings/${entry.id}/`, { own, set, shard: shardOf(rank, sorted.length), stream });
-  }
-  let rank = 0;
-  for (const [set, clauses] of sets) yield clauseSetRecord(set, clauses, `${base}clauses/#${set}`, rank++, stream);
+  for (const doc of searchDocuments(entries, base, split)) yield searchRecord(doc, stream);
 }
 
 /**
- * The record of one clause set, `rank` by its newest filing. Its tokens are in the clause shard,
- * so only a search there finds it, and its filter `set` (not `clauseset`, which only filings
- * carry) names it.
+ * The document of one clause set, `rank` by its newest filing. Its tokens are in the clause
+ * shard, so only a search there finds it, and its filter `set` (not `clauseset`, which only
+ * filings carry) names it.
  */
-export function clauseSetRecord(set: string, clauses: string, url: string, rank: number, stream: Stream = 'tri'): SearchRecord {
+export function clauseSetDocument(set: string, clauses: string, url: string, rank: number): SearchDocument {
   return {
     url,
-    content: contentTokens(clauses, CLAUSE_SHARD, stream).join(' '),
+    text: clauses,
+    shard: CLAUSE_SHARD,
     language: SEARCH_LANGUAGE,
     meta: { text: clauses },
     filters: { set: [clauseSetValue(rank, set)] },
@@ -143,27 +169,24 @@ export function clauseSetRecord(set: string, clauses: string, url: string, rank:
 }
 
 /**
- * The search record of one filing; `url` is the page's path under the base. `own` is the body
- * text outside the 特記事項 (whole body when not given), `set` the filing's clause set,
- * `shard` the suffix of its tokens and `stream` which tokens.
+ * The search document of one filing; `url` is the page's path under the base. `own` is the body
+ * text outside the 特記事項 (whole body when not given), `set` the filing's clause set and
+ * `shard` the suffix of its tokens.
  */
-export function searchRecord(
+export function filingDocument(
   entry: Entry,
   url: string,
-  {
-    own = bodyText(entry.body),
-    set,
-    shard = 0,
-    stream = 'tri',
-  }: { own?: string; set?: string | undefined; shard?: number; stream?: Stream } = {},
-): SearchRecord {
+  { own = bodyText(entry.body), set, shard = 0 }: { own?: string; set?: string | undefined; shard?: number } = {},
+): SearchDocument {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
   return {
     url,
-    content: [...contentTokens(text, shard, stream), ...(set ? [clauseSetToken(set)] : [])].join(' '),
+    text,
+    shard,
+    ...(set ? { setWord: clauseSetToken(set) } : {}),
     language: SEARCH_LANGUAGE,
-    // Pagefind indexes metadata too, so every value here is also in the text (no ids, no JSON).
+    // Kept out of the index (scripts/lib/search-index.ts adds it to the fragments), shown by the page.
     meta: {
       title: d.title,
       kind: d.kind,
