@@ -304,11 +304,13 @@ export function containsTerm(text: string, term: string): boolean {
 
 /**
  * A clause set as its filings carry it: one word at the end of their content, which no query
- * token can equal (those end in a Greek shard letter), so a search for it lists the filings that
- * attached that set of 特記事項.
+ * token can equal (those end in a shard letter), so a search for it lists the filings that
+ * attached that set of 特記事項. It begins with ω, not with a letter of the text: a
+ * one-character search is a prefix search, and with a Latin first letter a search for c listed
+ * every filing that has a clause set.
  */
 export function clauseSetToken(set: string): string {
-  return `clauseset${set.replace(/^cs-/u, '')}`;
+  return `ωclauseset${set.replace(/^cs-/u, '')}`;
 }
 
 /**

@@ -183,8 +183,8 @@ function idSet(results: PagefindResult[]): Set<string> {
 
 /**
  * A prefix search, or nothing when the prefix begins no word: Pagefind then falls back to the
- * longest word that begins the query, whose pages need not hold
- * the term. Every page of a real match holds it, so the first result tells the two apart.
+ * longest word that begins the query, whose pages need not hold the term. Every page of a real
+ * match holds it, so the first result tells the two apart.
  */
 async function prefixSearch(pf: Pagefind, prefix: string, options: Record<string, unknown>): Promise<PagefindResponse | null> {
   const r = await pf.search(prefix, options);

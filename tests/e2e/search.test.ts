@@ -11,6 +11,8 @@ import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/search-eval.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { loadRecords } from '../../src/lib/load.ts';
+import { filingText } from '../../src/lib/search-records.ts';
+import { containsTerm } from '../../src/lib/search-tokens.ts';
 import { getTokenizer } from '../../src/lib/tokenizer.ts';
 import { buildSite } from '../build-site.ts';
 
@@ -167,6 +169,17 @@ run('the search page', () => {
     await settled(page);
     expect((await ids(page)).sort()).toEqual(['2008-04a038e7', '2008-cedd6ea7']);
     await page.close();
+  });
+
+  it('a one-character term lists the filings that contain it, whatever else they carry', async () => {
+    for (const q of ['c', '課']) {
+      const { page, errors } = await open('/search/?q=' + encodeURIComponent(q));
+      await settled(page);
+      const expected = entries.filter((e) => containsTerm(filingText(e), q)).map((e) => e.id);
+      expect((await ids(page)).sort(), q).toEqual(expected.sort());
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('no results, and HTML in a query shown as text', async () => {
