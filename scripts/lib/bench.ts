@@ -293,7 +293,7 @@ export function formatBench(results: SizeResult[]): string {
     const line = (name: string, a: number, b: number, d = 1): void =>
       void rows.push(`| ${r.filings} | ${name} | ${f(a, d)} | ${f(b, d)} | ${f(a / b, 2)} |`);
     rows.push(`| ${r.filings} | corpus + import (s) | ${f(r.corpus.seconds + r.import.seconds)} | – | – |`);
-    rows.push(`| ${r.filings} | corpus text outside the 特記事項 not repeated (%) | ${f((r.uniqueText ?? Number.NaN) * 100)} | – | – |`);
+    rows.push(`| ${r.filings} | corpus text outside the 特記事項 not repeated (%) | ${f(r.uniqueText * 100)} | – | – |`);
     line('Astro build (s)', r.astroBuild.seconds, r.astroBuild.seconds);
     line('indexing (s)', r.ourIndex.seconds, r.stockIndex.seconds);
     line('full build: records → dist with index (s)', fullOurs, fullStock);

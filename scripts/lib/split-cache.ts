@@ -59,7 +59,7 @@ export class SplitCache {
   }
 
   /** splitBody, from the cache when the body was split before. */
-  split = (markdown: string): { own: string; clauses: string } => {
+  split: typeof splitBody = (markdown) => {
     const key = createHash('sha256').update(markdown).digest('hex');
     this.used.add(key);
     const hit = this.data.bodies[key];

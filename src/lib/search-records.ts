@@ -118,11 +118,7 @@ export interface SearchDocument extends Omit<SearchRecord, 'content'> {
  * clause set in the clause shard. `split` cuts a body as splitBody does (the indexer passes a
  * cached one).
  */
-export function searchDocuments(
-  entries: Iterable<Entry>,
-  base: string,
-  split: (markdown: string) => { own: string; clauses: string } = splitBody,
-): SearchDocument[] {
+export function searchDocuments(entries: Iterable<Entry>, base: string, split: typeof splitBody = splitBody): SearchDocument[] {
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const sets = new Map<string, string>();
   const docs = sorted.map((entry, rank) => {
@@ -146,7 +142,7 @@ export function searchRecord(doc: SearchDocument, stream: Stream): SearchRecord 
 export function* searchRecords(
   entries: Iterable<Entry>,
   base: string,
-  { stream = 'tri', split = splitBody }: { stream?: Stream; split?: (markdown: string) => { own: string; clauses: string } } = {},
+  { stream = 'tri', split = splitBody }: { stream?: Stream; split?: typeof splitBody } = {},
 ): Generator<SearchRecord> {
   for (const doc of searchDocuments(entries, base, split)) yield searchRecord(doc, stream);
 }

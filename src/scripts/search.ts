@@ -269,8 +269,9 @@ async function run(): Promise<void> {
   status.textContent = '検索しています…';
   const terms = parseQuery(q).terms;
   // All terms in one stream, so their results can be intersected (queryStream).
-  const stream = queryStream(terms.map((t) => searchPlan(t)));
-  const plans = terms.map((t) => inStream(searchPlan(t), t, stream));
+  const own = terms.map((t) => searchPlan(t));
+  const stream = queryStream(own);
+  const plans = own.map((p, i) => inStream(p, terms[i] ?? '', stream));
   const pf = await load(stream);
   // Facet counts cost the filter indexes, so they are fetched only once the facet panel is
   // opened or a facet is in use.
