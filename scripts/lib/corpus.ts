@@ -300,8 +300,9 @@ function clauseLines(r: Rand, clauses: Clause[], layout: number, deviation: numb
 /**
  * Narrative sentences: each filing's own account of the work (volumes, places, systems, staff,
  * history), combined from parts with numbers, as real filings differ from one another. Without
- * them the generated filings were mostly the same lines (24 % distinct outside the 特記事項),
- * which made the search index and its downloads smaller than real text would.
+ * them 44 % of the characters outside the 特記事項 were not a repeat of another line (now about
+ * 65 %, uniqueTextShare), which made the search index and its downloads smaller than real text
+ * would.
  */
 const FACILITIES = [
   '区民事務所',
