@@ -3,5 +3,11 @@ import path from 'node:path';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
-const { records, out, cached } = await buildSearchIndex({ dist, base: process.env['ARCHIVE_BASE'] ?? '/' });
-console.log(`search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.relative(process.cwd(), out)}`);
+const { records, out, cached, words } = await buildSearchIndex({ dist, base: process.env['ARCHIVE_BASE'] ?? '/' });
+console.log(
+  `search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.relative(process.cwd(), out)}; distinct words ${Object.entries(
+    words,
+  )
+    .map(([s, n]) => `${s} ${n}`)
+    .join(', ')}`,
+);

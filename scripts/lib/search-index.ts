@@ -1,106 +1,187 @@
 /**
- * Index every filing with Pagefind's Node API as custom records tokenised by
- * src/lib/search-tokens.ts (the same code the search page runs), into `<dist>/pagefind/`.
+ * Index every filing for search, tokenised by src/lib/search-tokens.ts (the same code the search
+ * page runs), into `<dist>/pagefind/<stream>/`: Pagefind's files, its word index written by
+ * scripts/lib/pagefind-words.ts and the rest by Pagefind's Node API.
  *
  * This runs as its own step after `astro build` rather than inside an Astro integration: in
  * Astro's Vite module runner the Pagefind service received the records' Japanese content
  * damaged (the index came out with a fraction of its words and phrase searches failed), while
  * plain Node gives a correct index.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
-import { searchDocuments, searchRecord, type SearchDocument } from '../../src/lib/search-records.ts';
+import { SEARCH_LANGUAGE, documentTokens, searchDocuments, type SearchDocument } from '../../src/lib/search-records.ts';
 import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
+import { SIGNATURE, WordIndexBuilder, pagefindFile, pagefindHash } from './pagefind-words.ts';
 import { SplitCache } from './split-cache.ts';
 
 /**
  * Build the search indexes for the records in `content` into `<dist>/pagefind/<stream>/`, one
- * Pagefind index per token stream (src/lib/search-tokens.ts), one after the other. Why not one
- * index: Pagefind holds every (word, page) pair of an index in memory several times over while
- * it writes, and with the three streams together it peaked at 9.4 GB at 10,000 filings
- * (measured on its process); one stream at a time needs a third of that. A query is searched
- * in one stream, so the search page only ever loads the index it needs. `cacheDir` holds the
- * split bodies of earlier runs (scripts/lib/split-cache.ts).
+ * index per token stream (src/lib/search-tokens.ts). A query is searched in one stream, so the
+ * search page only ever loads the index it needs. `cacheDir` holds the split bodies of earlier
+ * runs (scripts/lib/split-cache.ts).
+ *
+ * Pagefind writes the page list, fragments, filters and its search library once, for records
+ * that hold one placeholder word each; that copy goes to every stream, and each stream's word
+ * index is then written by pagefind-words.ts, which also puts the word counts into the page
+ * list. Why not Pagefind's own word index: it held every (word, page) pair several times over
+ * while it wrote, 4.2–4.8 GB per stream at 10,000 filings (measured on its process), over the
+ * 4 GB the build may take (issue 6); pagefind-words.ts has the details.
  */
 export async function buildSearchIndex(options: {
   dist: string;
   content?: string;
   base?: string;
   cacheDir?: string;
-}): Promise<{ records: number; out: string; cached: number }> {
+}): Promise<{ records: number; out: string; cached: number; words: Record<Stream, number> }> {
   const base = (options.base ?? '/').endsWith('/') ? (options.base ?? '/') : `${options.base}/`;
   const out = path.join(options.dist, 'pagefind');
   const cache = new SplitCache(options.cacheDir);
-  // The documents hold all the indexes need; the parsed records (bodies and all) are let go
-  // before Pagefind runs, as its peak is the build's.
+  // The documents hold all the indexes need; the parsed records (bodies and all) are let go.
   const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
     const files = loadRecords(options.content ?? contentDir());
     const entries = files.map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
     return { docs: searchDocuments(entries, base, cache.split), records: files.length };
   })();
   cache.save();
-  const metaByUrl = new Map(docs.map((d) => [d.url, d.meta]));
-  for (const stream of STREAMS) await buildStreamIndex(path.join(out, stream), docs, stream, metaByUrl);
-  return { records, out, cached: cache.reused };
+  rmSync(out, { recursive: true, force: true });
+  const shell = path.join(out, 'shell');
+  await writeShell(shell, docs);
+  const pages = pageList(shell, docs);
+  const words = {} as Record<Stream, number>;
+  for (const stream of STREAMS) {
+    const dir = path.join(out, stream);
+    cpSync(shell, dir, { recursive: true });
+    words[stream] = writeWordIndex(dir, pages, stream);
+  }
+  rmSync(shell, { recursive: true });
+  return { records, out, cached: cache.reused, words };
 }
 
-/** One Pagefind index of one stream of `docs` into `out`, fragments completed (completeFragments). */
-async function buildStreamIndex(
-  out: string,
-  docs: SearchDocument[],
-  stream: Stream,
-  metaByUrl: Map<string, Record<string, string>>,
-): Promise<void> {
+/** The placeholder word each record gives Pagefind (a record without words is left out). */
+const PLACEHOLDER = 'page';
+
+/** Pagefind's files for `docs` with a placeholder word each, its word index removed, into `dir`. */
+async function writeShell(dir: string, docs: SearchDocument[]): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const doc of docs) {
-      // Without metadata: Pagefind would index it (completeFragments).
-      const record = { ...searchRecord(doc, stream), meta: {} };
+      // Without metadata: Pagefind would index it (see writeWordIndex).
+      const record = { url: doc.url, language: doc.language, content: PLACEHOLDER, meta: {}, filters: doc.filters, sort: doc.sort };
       const res = await index.addCustomRecord(record);
       if (res.errors.length > 0) throw new Error(`Pagefind refused ${record.url}: ${res.errors.join('; ')}`);
     }
-    const written = await index.writeFiles({ outputPath: out });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${out}: ${written.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write ${dir}: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  completeFragments(out, metaByUrl);
+  rmSync(path.join(dir, 'index'), { recursive: true, force: true });
 }
 
-/** Pagefind's signature at the start of its (decompressed) files. */
-const SIGNATURE = 'pagefind_dcd';
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+}
+/** pf_meta: version, pages [hash, word count, …], index chunks [from, to, hash], filters, sorts, meta fields. */
+type Meta = [string, [string, number, ...unknown[]][], [string, string, string][], ...unknown[]];
+
+/** The page list Pagefind wrote into `dir`, and each document at its place in it. */
+interface PageList {
+  meta: Meta;
+  /** The documents in page order, with their fragment files' names. */
+  pages: { doc: SearchDocument; fragment: string }[];
+}
+
+function readPagefindFile(file: string): Buffer {
+  const raw = gunzipSync(readFileSync(file));
+  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
+    throw new Error(`${file}: not a Pagefind file (no ${SIGNATURE} signature); the Pagefind version may have changed its files`);
+  return raw.subarray(SIGNATURE.length);
+}
+
+function readEntry(dir: string): { entry: Entry; metaFile: string } {
+  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const lang = entry.languages[SEARCH_LANGUAGE];
+  if (!lang || Object.keys(entry.languages).length !== 1)
+    throw new Error(`${dir}/pagefind-entry.json: expected one language, ${SEARCH_LANGUAGE}: ${JSON.stringify(entry.languages)}`);
+  return { entry, metaFile: path.join(dir, `pagefind.${lang.hash}.pf_meta`) };
+}
+
+/** Match Pagefind's page list in `dir` (by fragment URL) to `docs`; every document must have one page. */
+function pageList(dir: string, docs: SearchDocument[]): PageList {
+  const { metaFile } = readEntry(dir);
+  const meta = decode(readPagefindFile(metaFile)) as Meta;
+  const byUrl = new Map(docs.map((d) => [d.url, d]));
+  const pages = meta[1].map(([hash]) => {
+    const file = path.join(dir, 'fragment', `${hash}.pf_fragment`);
+    const { url } = JSON.parse(readPagefindFile(file).toString('utf8')) as { url: string };
+    const doc = byUrl.get(url);
+    if (!doc) throw new Error(`${file}: fragment of ${url}, which no search document has`);
+    byUrl.delete(url);
+    return { doc, fragment: file };
+  });
+  if (byUrl.size > 0) throw new Error(`${metaFile}: no page for ${[...byUrl.keys()].slice(0, 3).join(', ')} (${byUrl.size} in all)`);
+  return { meta, pages };
+}
 
 /**
- * Give each fragment its record's metadata, and drop the indexed tokens from it.
+ * Write the word index of one stream into `dir` (a copy of the shell): the chunks, the page
+ * list with the word counts and chunk list (under a new name, in pagefind-entry.json), and the
+ * fragments completed. Returns the number of distinct words.
+ */
+function writeWordIndex(dir: string, list: PageList, stream: Stream): number {
+  const builder = new WordIndexBuilder();
+  const counts = list.pages.map(({ doc }, page) => builder.addPage(page, documentTokens(doc, stream)));
+  const words = builder.size.words;
+  mkdirSync(path.join(dir, 'index'), { recursive: true });
+  const chunks: [string, string, string][] = [];
+  for (const chunk of builder.chunks(SEARCH_LANGUAGE)) {
+    writeFileSync(path.join(dir, 'index', `${chunk.hash}.pf_index`), chunk.file);
+    chunks.push([chunk.from, chunk.to, chunk.hash]);
+  }
+  const [version, pages, , ...rest] = list.meta;
+  const meta = encode([version, pages.map(([hash, , ...more], i) => [hash, counts[i], ...more]), chunks, ...rest]);
+  // Pagefind names the page list by the first 8 + language characters of its hash (index/mod.rs).
+  const hash = `${SEARCH_LANGUAGE}_${pagefindHash(meta).slice(0, SEARCH_LANGUAGE.length + 8)}`;
+  const { entry, metaFile } = readEntry(dir);
+  rmSync(metaFile);
+  writeFileSync(path.join(dir, `pagefind.${hash}.pf_meta`), pagefindFile(meta));
+  (entry.languages[SEARCH_LANGUAGE] as Entry['languages'][string]).hash = hash;
+  writeFileSync(path.join(dir, 'pagefind-entry.json'), JSON.stringify(entry));
+  completeFragments(dir, list, counts);
+  return words;
+}
+
+/**
+ * Give each fragment its record's metadata and word count, and drop the placeholder content.
  *
  * Pagefind indexes every metadata value as words and keeps a record's content in its fragment
  * for its own excerpts; it has no metadata that is stored but not searched (1.6). Neither is
  * wanted here: at 10,000 filings the metadata (the filing's text among it) added about 100,000
- * words and 8 % of the index's postings, and the token streams are most of a fragment, which
- * every result shown downloads; the search page makes its excerpts from `meta.text`. So the
- * records go in without metadata, and their fragments, once written, get it back with the
- * content emptied, in Pagefind's own file form (signature + JSON, gzip). Fragments keep their
- * names: Pagefind finds them by the hash in its page list and does not check their content.
+ * words and 8 % of the index's postings; the search page makes its excerpts from `meta.text`.
+ * So the records go in without metadata, and their fragments get it afterwards, in Pagefind's
+ * own file form (signature + JSON, gzip). Fragments keep their names: Pagefind finds them by
+ * the hash in its page list and does not check their content.
  */
-function completeFragments(out: string, metaByUrl: Map<string, Record<string, string>>): void {
-  const dir = path.join(out, 'fragment');
-  let done = 0;
-  for (const name of readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    const raw = gunzipSync(readFileSync(file)).toString('utf8');
-    if (!raw.startsWith(SIGNATURE))
-      throw new Error(`${file}: not a Pagefind fragment (no ${SIGNATURE} signature); the Pagefind version may have changed its files`);
-    const fragment = JSON.parse(raw.slice(SIGNATURE.length)) as { url: string; content: string; meta: Record<string, string> };
-    const meta = metaByUrl.get(fragment.url);
-    if (!meta) throw new Error(`${file}: fragment of ${fragment.url}, which no search record has`);
-    fragment.meta = meta;
-    fragment.content = '';
-    writeFileSync(file, gzipSync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
-    done++;
-  }
-  if (done !== metaByUrl.size) throw new Error(`${dir}: ${done} fragments for ${metaByUrl.size} search records`);
+function completeFragments(dir: string, list: PageList, counts: number[]): void {
+  list.pages.forEach(({ doc, fragment }, i) => {
+    const file = path.join(dir, 'fragment', path.basename(fragment));
+    const data = JSON.parse(readPagefindFile(file).toString('utf8')) as {
+      url: string;
+      content: string;
+      word_count: number;
+      meta: Record<string, string>;
+    };
+    if (data.url !== doc.url) throw new Error(`${file}: fragment of ${data.url}, expected ${doc.url}`);
+    data.meta = doc.meta;
+    data.content = '';
+    data.word_count = counts[i] as number;
+    writeFileSync(file, gzipSync(SIGNATURE + JSON.stringify(data), { level: 9 }));
+  });
 }

@@ -132,10 +132,15 @@ export function searchDocuments(entries: Iterable<Entry>, base: string, split: t
   return docs;
 }
 
+/** A document's tokens in one token stream: its text's, then its clause-set word. */
+export function documentTokens(doc: SearchDocument, stream: Stream): string[] {
+  return [...contentTokens(doc.text, doc.shard, stream), ...(doc.setWord ? [doc.setWord] : [])];
+}
+
 /** A document's record in one token stream (each stream is an index of its own, scripts/lib/search-index.ts). */
 export function searchRecord(doc: SearchDocument, stream: Stream): SearchRecord {
-  const { text, shard, setWord, ...rest } = doc;
-  return { ...rest, content: [...contentTokens(text, shard, stream), ...(setWord ? [setWord] : [])].join(' ') };
+  const { url, language, meta, filters, sort } = doc;
+  return { url, language, meta, filters, sort, content: documentTokens(doc, stream).join(' ') };
 }
 
 /** The records of a set of filings in one stream: searchDocuments, then searchRecord, one at a time. */
