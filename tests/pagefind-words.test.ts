@@ -115,6 +115,19 @@ describe('pagefindWord', () => {
   });
 });
 
+describe('WordIndexBuilder', () => {
+  it('refuses pages out of order, and a token Pagefind would split or drop at white space', () => {
+    const builder = new WordIndexBuilder();
+    builder.addPage(1, ['a']);
+    expect(() => builder.addPage(1, ['b'])).toThrow(/pages go in order/u);
+    expect(() => new WordIndexBuilder().addPage(0, ['a b'])).toThrow(/white space/u);
+    expect(() => new WordIndexBuilder().addPage(0, [''])).toThrow(/empty/u);
+  });
+  it('counts every token as a position, a GAP too, as Pagefind does', () => {
+    expect(new WordIndexBuilder().addPage(0, ['a', GAP, 'b', GAP])).toBe(4);
+  });
+});
+
 describe('compareCodePoints', () => {
   it('orders as UTF-8 bytes do, across surrogates and U+E000 and above', () => {
     fc.assert(

@@ -196,8 +196,10 @@ export class WordIndexBuilder {
   private readonly keys: string[] = [];
   private readonly formIds = new Map<string, number>();
   private readonly forms: string[] = [''];
-  /** Per distinct token: its key id, and its form id (0 when the token is its own key) or -1 for no word. */
-  private readonly tokens = new Map<string, [number, number]>();
+  /** Distinct tokens: their key id, and form id (0 when the token is its own key); -1 for no word. */
+  private readonly tokens = new Map<string, number>();
+  private readonly tokenKey = new IntList();
+  private readonly tokenForm = new IntList();
   private readonly pairKey = new IntList();
   private readonly pairPage = new IntList();
   private readonly pairForm = new IntList();
@@ -216,15 +218,15 @@ export class WordIndexBuilder {
     const local = new Map<string, number[]>();
     let position = 0;
     for (const token of tokens) {
-      if (token !== '') {
-        const seen = local.get(token);
-        if (seen) seen.push(position);
-        else local.set(token, [position]);
-      }
+      const seen = local.get(token);
+      if (seen) seen.push(position);
+      else local.set(token, [position]);
       position++;
     }
     for (const [token, at] of local) {
-      const [key, form] = this.token(token);
+      const id = this.token(token);
+      const key = this.tokenKey.data[id] as number;
+      const form = this.tokenForm.data[id] as number;
       if (form < 0) continue;
       this.pairKey.push(key);
       this.pairPage.push(page);
@@ -236,19 +238,25 @@ export class WordIndexBuilder {
     return Math.max(position, 1);
   }
 
-  private token(token: string): [number, number] {
+  /** The key id and form id of a token (tokenKey/tokenForm), worked out once per distinct token. */
+  private token(token: string): number {
     const known = this.tokens.get(token);
-    if (known) return known;
+    if (known !== undefined) return known;
+    // Pagefind is given the tokens joined by spaces and splits them at white space again.
+    if (token === '' || /\s/u.test(token)) throw new Error(`search token "${token}" is empty or has white space in it`);
     const word = pagefindWord(token);
-    let ids: [number, number] = [-1, -1];
+    let key = -1;
+    let form = -1;
     if (word) {
-      let key = this.keyIds.get(word.key);
-      if (key === undefined) {
-        key = this.keys.push(word.key) - 1;
-        if (/[\u{10000}-\u{10ffff}]/u.test(word.key)) this.astral = true;
-        this.keyIds.set(word.key, key);
+      // The token itself when it is its own key (nearly always), so the two maps share one string.
+      const text = word.key === token ? token : word.key;
+      key = this.keyIds.get(text) ?? -1;
+      if (key < 0) {
+        key = this.keys.push(text) - 1;
+        if (/[\u{10000}-\u{10ffff}]/u.test(text)) this.astral = true;
+        this.keyIds.set(text, key);
       }
-      let form = 0;
+      form = 0;
       if (word.form !== undefined) {
         form = this.formIds.get(word.form) ?? 0;
         if (form === 0) {
@@ -256,10 +264,12 @@ export class WordIndexBuilder {
           this.formIds.set(word.form, form);
         }
       }
-      ids = [key, form];
     }
-    this.tokens.set(token, ids);
-    return ids;
+    const id = this.tokenKey.length;
+    this.tokenKey.push(key);
+    this.tokenForm.push(form);
+    this.tokens.set(token, id);
+    return id;
   }
 
   /** Counts, for the bench and tests. */
