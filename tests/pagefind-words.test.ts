@@ -15,7 +15,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords } from '../src/lib/load.ts';
 import { documentTokens, searchDocuments } from '../src/lib/search-records.ts';
 import { GAP, SHARDS, STREAMS, contentTokens } from '../src/lib/search-tokens.ts';
-import { CHUNK_SIZE, SIGNATURE, WordIndexBuilder, compareCodePoints, pagefindWord } from '../scripts/lib/pagefind-words.ts';
+import {
+  CHUNK_SIZE,
+  PAGEFIND_VERSION,
+  SIGNATURE,
+  WordIndexBuilder,
+  checkPagefindVersion,
+  compareCodePoints,
+  pagefindWord,
+} from '../scripts/lib/pagefind-words.ts';
 import { hostileContent } from './hostile-archive.ts';
 
 interface Page {
@@ -112,6 +120,17 @@ describe('pagefindWord', () => {
     expect(() => pagefindWord('aB')).toThrow(/Pagefind would index parts/u);
     expect(() => pagefindWord('コード')).toThrow(/katakana tails/u);
     expect(pagefindWord('コードδ')).toEqual({ key: 'コードδ' });
+  });
+});
+
+describe('checkPagefindVersion', () => {
+  it('passes the installed Pagefind, which the tests below compare with, and refuses another', async () => {
+    const { version } = JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')) as { version: string };
+    expect(version).toBe(PAGEFIND_VERSION);
+    expect(() => checkPagefindVersion(version, 'x')).not.toThrow();
+    expect(() => checkPagefindVersion('1.7.0', 'dist/pagefind/tri/pagefind-entry.json')).toThrow(
+      /pagefind-entry.json: Pagefind 1.7.0 .* follows Pagefind 1.6.0/u,
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
 import { SEARCH_LANGUAGE, documentTokens, searchDocuments, type SearchDocument } from '../../src/lib/search-records.ts';
 import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
-import { SIGNATURE, WordIndexBuilder, pagefindFile, pagefindHash } from './pagefind-words.ts';
+import { SIGNATURE, WordIndexBuilder, checkPagefindVersion, pagefindFile, pagefindHash } from './pagefind-words.ts';
 import { SplitCache } from './split-cache.ts';
 
 /**
@@ -106,7 +106,9 @@ function readPagefindFile(file: string): Buffer {
 }
 
 function readEntry(dir: string): { entry: Entry; metaFile: string } {
-  const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const file = path.join(dir, 'pagefind-entry.json');
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+  checkPagefindVersion(entry.version, file);
   const lang = entry.languages[SEARCH_LANGUAGE];
   if (!lang || Object.keys(entry.languages).length !== 1)
     throw new Error(`${dir}/pagefind-entry.json: expected one language, ${SEARCH_LANGUAGE}: ${JSON.stringify(entry.languages)}`);
