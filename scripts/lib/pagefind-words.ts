@@ -10,12 +10,14 @@
  * for each token stream. Its format is small and plain (gzip, a signature, CBOR arrays), and
  * the postings fit in a few typed arrays here: 16 bytes a pair and 4 bytes a position.
  *
- * Everything follows Pagefind 1.6's own code (pagefind/src/index/mod.rs, fossick/mod.rs,
- * fossick/splitting.rs): which characters of a word it keeps, diacritics folded with the
- * original form kept as a variant, position numbering, the weight marker, delta coding,
- * chunking by posting count, chunk-name trimming and file names. tests/pagefind-words.test.ts
- * holds this to Pagefind's own output on the seed and hostile archives, and the browser tests
- * search the result with Pagefind's own search library.
+ * Everything follows Pagefind's code (pagefind/src/index/mod.rs, fossick/mod.rs,
+ * fossick/splitting.rs, read at the 1.5 line): which characters of a word it keeps, position
+ * numbering, the weight marker, delta coding, chunking by posting count, chunk-name trimming and
+ * file names; and where 1.6 differs from that code, its output (which diacritics it folds, how
+ * variants count towards a chunk, katakana tails). tests/pagefind-words.test.ts holds the
+ * chunks byte-identical to Pagefind 1.6's own on the seed and hostile archives and on random
+ * texts cut by the search tokeniser, and the browser tests search the result with Pagefind's
+ * own search library.
  */
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -297,11 +299,11 @@ export class WordIndexBuilder {
   }
 
   /**
-   * The index chunks, in word order, as Pagefind cuts them: words sorted by code point, a chunk
-   * closed once its pages plus positions (with the weight marker), variants' included and
-   * one more for each variant, reach `chunkSize`, each
-   * chunk's bounds trimmed to the shortest prefixes that still tell it from its neighbours, file
-   * names from the content hash (lengthened on a collision).
+   * The index chunks, in word order, as Pagefind cuts them: words sorted by code point; a chunk
+   * closed once its pages plus positions (with the weight marker), variants' included and one
+   * more for each variant, reach `chunkSize`; each chunk's bounds trimmed to the shortest
+   * prefixes that still tell it from its neighbours; file names from the content hash
+   * (lengthened on a collision).
    */
   *chunks(language: string, chunkSize = CHUNK_SIZE): Generator<WordChunk> {
     // UTF-16 order is code point order unless surrogates meet U+E000–U+FFFF; the plain sort is
@@ -337,7 +339,8 @@ export class WordIndexBuilder {
       const bytes = Buffer.concat([cbor.take(), body.take()]);
       const full = `${language}_${pagefindHash(bytes)}`;
       let hash = full.slice(0, language.length + 8);
-      while (names.has(hash) && hash.length < full.length) hash = full.slice(0, hash.length + 1);
+      // On a collision Pagefind lengthens the name two characters at a time (index/mod.rs).
+      while (names.has(hash) && hash.length < full.length) hash = full.slice(0, hash.length + 2);
       names.add(hash);
       words = 0;
       size = 0;
