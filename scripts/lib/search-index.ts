@@ -71,7 +71,7 @@ async function writeShell(dir: string, docs: SearchDocument[]): Promise<void> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const doc of docs) {
-      // Without metadata: Pagefind would index it (see writeWordIndex).
+      // Without metadata, which Pagefind would index as words (see completeFragments).
       const record = { url: doc.url, language: doc.language, content: PLACEHOLDER, meta: {}, filters: doc.filters, sort: doc.sort };
       const res = await index.addCustomRecord(record);
       if (res.errors.length > 0) throw new Error(`Pagefind refused ${record.url}: ${res.errors.join('; ')}`);
