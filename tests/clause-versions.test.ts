@@ -60,6 +60,12 @@ describe('buildVersions', () => {
     const mainline = mainlineFor(bySeed('000'), versions);
     expect(mainline?.filings).toContain(bySeed('001'));
     expect(mainlineFor(bySeed('001'), versions)).toBeUndefined();
+    // Told its version (as the pages are), the answer is the same; the window is in years.
+    for (const e of entries) {
+      const own = versions.find((v) => v.filings.includes(e));
+      expect(mainlineFor(e, versions, { own })).toBe(mainlineFor(e, versions));
+    }
+    expect(mainlineFor(bySeed('000'), versions, { years: 0 })).toBeUndefined();
   });
 
   it('version identity is unchanged by widths and whitespace in a copy', () => {

@@ -297,22 +297,45 @@ export function wordDiff(oldText: string, newText: string, words: WordSplitter):
   return out;
 }
 
+/** Filings per year of each version, so a window of years is counted without a pass over them. */
+const yearCounts = new WeakMap<ClauseVersion, Map<number, number>>();
+
+/** How many of a version's filings are dated within `years` of year `y`. */
+function filingsNear(v: ClauseVersion, y: number, years: number): number {
+  let counts = yearCounts.get(v);
+  if (!counts) {
+    counts = new Map();
+    for (const f of v.filings) {
+      const fy = Number(f.data.date.slice(0, 4));
+      counts.set(fy, (counts.get(fy) ?? 0) + 1);
+    }
+    yearCounts.set(v, counts);
+  }
+  let n = 0;
+  for (let d = -years; d <= years; d++) n += counts.get(y + d) ?? 0;
+  return n;
+}
+
 /**
  * The version most filings of a filing's time used (within `years` either side), or undefined
- * when that is the filing's own version.
+ * when that is the filing's own version. `own` is the filing's version when the caller knows it
+ * (looking it up is a pass over every filing). Per filing this costs a few lookups per version,
+ * not a pass over all filings: the filing pages call it once each, which at 10,000 filings made
+ * it quadratic.
  */
-export function mainlineFor(entry: Entry, versions: ClauseVersion[], years = 3): ClauseVersion | undefined {
-  const own = versions.find((v) => v.filings.includes(entry));
+export function mainlineFor(
+  entry: Entry,
+  versions: ClauseVersion[],
+  { years = 3, own = versions.find((v) => v.filings.includes(entry)) }: { years?: number; own?: ClauseVersion | undefined } = {},
+): ClauseVersion | undefined {
   if (!own) return undefined;
   const y = Number(entry.data.date.slice(0, 4));
   let best: { v: ClauseVersion; n: number } | undefined;
   for (const v of versions) {
-    const n = v.filings.filter((f) => Math.abs(Number(f.data.date.slice(0, 4)) - y) <= years).length;
+    const n = filingsNear(v, y, years);
     if (n > 0 && (!best || n > best.n)) best = { v, n };
   }
-  return best && best.v !== own && best.n > own.filings.filter((f) => Math.abs(Number(f.data.date.slice(0, 4)) - y) <= years).length
-    ? best.v
-    : undefined;
+  return best && best.v !== own && best.n > filingsNear(own, y, years) ? best.v : undefined;
 }
 
 /** A clause followed across versions (e.g. 再委託の禁止): each distinct wording and where it appears. */

@@ -1,5 +1,15 @@
 /** Clause versions, topics and comparisons for the pages, computed once per build. */
-import { buildTopics, buildVersions, type ClauseTopic, type ClauseVersion, type WordSplitter } from '../lib/clause-versions.ts';
+import {
+  buildTopics,
+  buildVersions,
+  compareVersions,
+  mainlineFor,
+  type ClauseTopic,
+  type ClauseVersion,
+  type ComparisonRow,
+  type WordSplitter,
+} from '../lib/clause-versions.ts';
+import type { Entry } from '../lib/archive.ts';
 import { slugify } from '../lib/slug.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
 import { getArchive } from './archive.ts';
@@ -13,6 +23,10 @@ export interface ClauseData {
   words: WordSplitter;
   /** Pairs pre-built as comparison pages: every older → newer pair. */
   pairs: Array<[ClauseVersion, ClauseVersion]>;
+  /** The 新旧対照表 rows of two versions (compareVersions), worked out once per pair. */
+  compare: (oldV: ClauseVersion, newV: ClauseVersion) => ComparisonRow[];
+  /** The version most filings of a filing's time used, when not its own (mainlineFor). */
+  mainlineOf: (entry: Entry) => ClauseVersion | undefined;
 }
 
 let pending: Promise<ClauseData> | undefined;
@@ -36,7 +50,19 @@ export function getClauseData(): Promise<ClauseData> {
     for (const v of versions) for (const f of v.filings) versionOf.set(f.id, v);
     const pairs: Array<[ClauseVersion, ClauseVersion]> = [];
     versions.forEach((a, i) => versions.slice(i + 1).forEach((b) => pairs.push([a, b])));
-    return { versions, byId: new Map(versions.map((v) => [v.id, v])), topics, versionOf, words, pairs };
+    // Thousands of filing pages compare their version with the same few mainlines.
+    const comparisons = new Map<string, ComparisonRow[]>();
+    const compare = (oldV: ClauseVersion, newV: ClauseVersion): ComparisonRow[] => {
+      const key = `${oldV.id}\u0000${newV.id}`;
+      let rows = comparisons.get(key);
+      if (!rows) {
+        rows = compareVersions(oldV.clauses, newV.clauses, words);
+        comparisons.set(key, rows);
+      }
+      return rows;
+    };
+    const mainlineOf = (entry: Entry): ClauseVersion | undefined => mainlineFor(entry, versions, { own: versionOf.get(entry.id) });
+    return { versions, byId: new Map(versions.map((v) => [v.id, v])), topics, versionOf, words, pairs, compare, mainlineOf };
   })();
   return pending;
 }
