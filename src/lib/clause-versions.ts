@@ -86,11 +86,19 @@ function versionId(key: string): string {
   return `cv-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
 }
 
-/** Group filings by clause set, name each version and find its predecessor. */
-export function buildVersions(entries: Entry[], words: WordSplitter): ClauseVersion[] {
+/**
+ * Group filings by clause set, name each version and find its predecessor. `clausesOf` gives a
+ * filing's clauses (extractClauses of its body; the site passes one that keeps them, as the
+ * open data needs them too).
+ */
+export function buildVersions(
+  entries: Entry[],
+  words: WordSplitter,
+  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body),
+): ClauseVersion[] {
   const byKey = new Map<string, { clauses: Clause[]; filings: Entry[] }>();
   for (const e of [...entries].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id))) {
-    const clauses = extractClauses(e.body);
+    const clauses = clausesOf(e);
     if (clauses.length === 0) continue;
     const key = versionKey(clauses);
     const v = byKey.get(key) ?? { clauses, filings: [] };

@@ -1,11 +1,16 @@
 /** Open data: every record as JSON and as CSV (UTF-8 with BOM and CRLF, so Excel reads Japanese). */
 import type { Entry } from './archive.ts';
 import { extractClauses } from './clauses.ts';
+import type { Clause } from './schema.ts';
 
 /** The JSON export: frontmatter, clauses and the page URL of each filing. */
-export function filingsJson(entries: Entry[], pageUrl: (id: string) => string): string {
+export function filingsJson(
+  entries: Entry[],
+  pageUrl: (id: string) => string,
+  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body),
+): string {
   return `${JSON.stringify(
-    entries.map((e) => ({ ...e.data, url: pageUrl(e.id), clauses: extractClauses(e.body) })),
+    entries.map((e) => ({ ...e.data, url: pageUrl(e.id), clauses: clausesOf(e) })),
     null,
     2,
   )}\n`;
