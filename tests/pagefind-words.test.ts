@@ -23,18 +23,13 @@ import {
   checkPagefindVersion,
   compareCodePoints,
   pagefindWord,
+  readPagefindFile,
 } from '../scripts/lib/pagefind-words.ts';
 import { hostileContent } from './hostile-archive.ts';
 
 interface Page {
   url: string;
   tokens: string[];
-}
-
-function unpack(file: string): Buffer {
-  const raw = gunzipSync(readFileSync(file));
-  expect(raw.subarray(0, SIGNATURE.length).toString()).toBe(SIGNATURE);
-  return raw.subarray(SIGNATURE.length);
 }
 
 /** What Pagefind writes for these pages: word counts by URL, chunk bounds, chunk bodies by name. */
@@ -56,15 +51,15 @@ async function pagefindWordIndex(pages: Page[], chunkSize = CHUNK_SIZE) {
     else process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = saved;
   }
   const metaName = readdirSync(out).find((f) => f.endsWith('.pf_meta'));
-  const meta = decode(unpack(path.join(out, metaName as string))) as [string, [string, number][], [string, string, string][]];
+  const meta = decode(readPagefindFile(path.join(out, metaName as string))) as [string, [string, number][], [string, string, string][]];
   const urls = meta[1].map(
-    ([hash]) => (JSON.parse(unpack(path.join(out, 'fragment', `${hash}.pf_fragment`)).toString()) as { url: string }).url,
+    ([hash]) => (JSON.parse(readPagefindFile(path.join(out, 'fragment', `${hash}.pf_fragment`)).toString()) as { url: string }).url,
   );
   return {
     urls,
     counts: Object.fromEntries(meta[1].map(([, count], i) => [urls[i], count])),
     bounds: meta[2].map(([from, to, hash]) => [from, to, hash]),
-    bodies: Object.fromEntries(meta[2].map(([, , hash]) => [hash, unpack(path.join(out, 'index', `${hash}.pf_index`))])),
+    bodies: Object.fromEntries(meta[2].map(([, , hash]) => [hash, readPagefindFile(path.join(out, 'index', `${hash}.pf_index`))])),
   };
 }
 

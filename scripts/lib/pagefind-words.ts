@@ -20,7 +20,8 @@
  * own search library.
  */
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
  * The Pagefind version whose files this module writes, checked by tests/pagefind-words.test.ts
@@ -127,6 +128,14 @@ export function pagefindHash(bytes: Uint8Array): string {
  */
 export function pagefindFile(body: Uint8Array, level = 9): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), body]), { level });
+}
+
+/** The body of a Pagefind file (pagefindFile's inverse); `file` names it in the error. */
+export function readPagefindFile(file: string): Buffer {
+  const raw = gunzipSync(readFileSync(file));
+  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
+    throw new Error(`${file}: not a Pagefind file (no ${SIGNATURE} signature); the Pagefind version may have changed its files`);
+  return raw.subarray(SIGNATURE.length);
 }
 
 /** A growable Int32Array. */

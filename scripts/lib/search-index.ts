@@ -10,13 +10,12 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
 import { SEARCH_LANGUAGE, documentTokens, searchDocuments, type SearchDocument } from '../../src/lib/search-records.ts';
 import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
-import { SIGNATURE, WordIndexBuilder, checkPagefindVersion, pagefindFile, pagefindHash } from './pagefind-words.ts';
+import { WordIndexBuilder, checkPagefindVersion, pagefindFile, pagefindHash, readPagefindFile } from './pagefind-words.ts';
 import { SplitCache } from './split-cache.ts';
 
 /**
@@ -91,18 +90,19 @@ interface Entry {
 /** pf_meta: version, pages [hash, word count, …], index chunks [from, to, hash], filters, sorts, meta fields. */
 type Meta = [string, [string, number, ...unknown[]][], [string, string, string][], ...unknown[]];
 
+/** A fragment as Pagefind writes it (signature + JSON). */
+interface Fragment {
+  url: string;
+  content: string;
+  word_count: number;
+  meta: Record<string, string>;
+}
+
 /** The page list Pagefind wrote into `dir`, and each document at its place in it. */
 interface PageList {
   meta: Meta;
-  /** The documents in page order, with their fragment files' names. */
-  pages: { doc: SearchDocument; fragment: string }[];
-}
-
-function readPagefindFile(file: string): Buffer {
-  const raw = gunzipSync(readFileSync(file));
-  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE)
-    throw new Error(`${file}: not a Pagefind file (no ${SIGNATURE} signature); the Pagefind version may have changed its files`);
-  return raw.subarray(SIGNATURE.length);
+  /** The documents in page order, with their fragments' file names and contents. */
+  pages: { doc: SearchDocument; name: string; fragment: Fragment }[];
 }
 
 function readEntry(dir: string): { entry: Entry; metaFile: string } {
@@ -121,12 +121,13 @@ function pageList(dir: string, docs: SearchDocument[]): PageList {
   const meta = decode(readPagefindFile(metaFile)) as Meta;
   const byUrl = new Map(docs.map((d) => [d.url, d]));
   const pages = meta[1].map(([hash]) => {
-    const file = path.join(dir, 'fragment', `${hash}.pf_fragment`);
-    const { url } = JSON.parse(readPagefindFile(file).toString('utf8')) as { url: string };
-    const doc = byUrl.get(url);
-    if (!doc) throw new Error(`${file}: fragment of ${url}, which no search document has`);
-    byUrl.delete(url);
-    return { doc, fragment: file };
+    const name = `${hash}.pf_fragment`;
+    const file = path.join(dir, 'fragment', name);
+    const fragment = JSON.parse(readPagefindFile(file).toString('utf8')) as Fragment;
+    const doc = byUrl.get(fragment.url);
+    if (!doc) throw new Error(`${file}: fragment of ${fragment.url}, which no search document has`);
+    byUrl.delete(fragment.url);
+    return { doc, name, fragment };
   });
   if (byUrl.size > 0) throw new Error(`${metaFile}: no page for ${[...byUrl.keys()].slice(0, 3).join(', ')} (${byUrl.size} in all)`);
   return { meta, pages };
@@ -169,21 +170,12 @@ function writeWordIndex(dir: string, list: PageList, stream: Stream): number {
  * words and 8 % of the index's postings; the search page makes its excerpts from `meta.text`.
  * So the records go in without metadata, and their fragments get it afterwards, in Pagefind's
  * own file form (signature + JSON, gzip). Fragments keep their names: Pagefind finds them by
- * the hash in its page list and does not check their content.
+ * the hash in its page list and does not check their content. Each stream's copy is written
+ * from the fragments read once from the shell (pageList).
  */
 function completeFragments(dir: string, list: PageList, counts: number[]): void {
-  list.pages.forEach(({ doc, fragment }, i) => {
-    const file = path.join(dir, 'fragment', path.basename(fragment));
-    const data = JSON.parse(readPagefindFile(file).toString('utf8')) as {
-      url: string;
-      content: string;
-      word_count: number;
-      meta: Record<string, string>;
-    };
-    if (data.url !== doc.url) throw new Error(`${file}: fragment of ${data.url}, expected ${doc.url}`);
-    data.meta = doc.meta;
-    data.content = '';
-    data.word_count = counts[i] as number;
-    writeFileSync(file, gzipSync(SIGNATURE + JSON.stringify(data), { level: 9 }));
+  list.pages.forEach(({ doc, name, fragment }, i) => {
+    const data: Fragment = { ...fragment, meta: doc.meta, content: '', word_count: counts[i] as number };
+    writeFileSync(path.join(dir, 'fragment', name), pagefindFile(Buffer.from(JSON.stringify(data))));
   });
 }
