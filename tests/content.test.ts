@@ -1,7 +1,7 @@
 /** The archive's default content: the seed filings, imported and kept up to date. */
 import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../scripts/lib/import-run.ts';
@@ -21,8 +21,10 @@ describe('content/', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'archive-content-'));
     const code = await runImport(['--out', out, SEED_DIR], { stdout: () => {}, stderr: () => {} });
     expect(code).toBe(0);
-    for (const f of readdirSync(path.join(out, 'filings'))) {
-      expect(readFileSync(path.join('content', 'filings', f), 'utf8')).toBe(readFileSync(path.join(out, 'filings', f), 'utf8'));
+    for (const folder of ['filings', 'sources']) {
+      const files = readdirSync(path.join(out, folder)).sort();
+      expect(readdirSync(path.join('content', folder)).sort()).toEqual(files);
+      for (const f of files) expect(readFileSync(path.join('content', folder, f))).toEqual(readFileSync(path.join(out, folder, f)));
     }
   });
 
@@ -37,15 +39,29 @@ describe('content/', () => {
 
   it('a bad record is reported with its file and line', () => {
     const text = readFileSync(path.join('content', 'filings', readdirSync('content/filings')[0] ?? ''), 'utf8');
-    const bad = text.replace(/^kind: .*$/mu, 'kind: 通知').replace(/^date: .*$/mu, 'date: 2020-02-30');
+    const bad = text.replace(/^kind: .*$/mu, 'kind: 諮問').replace(/^date: .*$/mu, 'date: 2020-02-30');
     try {
       parseRecord(bad, 'x.md');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(RecordError);
-      const msg = (e as Error).message;
-      expect(msg).toMatch(/^x\.md:4: kind: /mu);
-      expect(msg).toMatch(/x\.md:\d+: date: expected an ISO date/u);
+      expect((e as Error).message).toMatch(/x\.md:\d+: date: expected an ISO date/u);
     }
+  });
+
+  it('a kind the archive does not list is reported with its file and line and what to do', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-kind-'));
+    mkdirSync(path.join(dir, 'filings'));
+    const name = readdirSync('content/filings')[0] ?? '';
+    const text = readFileSync(path.join('content', 'filings', name), 'utf8');
+    writeFileSync(path.join(dir, 'filings', name), text.replace(/^kind: .*$/mu, 'kind: 通知'));
+    expect(() => loadRecords(dir)).toThrow(
+      new RegExp(
+        `${name}:4: kind: 「通知」 is not a kind of this archive \\(諮問, 報告, 事前報告, 審議\\); correct it, or add it to .*archive\\.yaml under kinds`,
+        'u',
+      ),
+    );
+    writeFileSync(path.join(dir, 'archive.yaml'), 'municipality: 某市\ncouncil: 某市審議会\nordinance: 某市条例\nkinds: [通知]\n');
+    expect(loadRecords(dir)).toHaveLength(1);
   });
 });

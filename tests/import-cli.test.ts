@@ -6,6 +6,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { runImport, type ImportResult } from '../scripts/lib/import-run.ts';
 import { parseRecord } from '../src/lib/record.ts';
+import type { FilingInput } from '../src/lib/schema.ts';
 import { SEED_DIR, seed } from './helpers.ts';
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -27,7 +28,7 @@ describe('runImport', () => {
     const results = JSON.parse(r.stdout) as ImportResult[];
     expect(results).toHaveLength(5);
     for (const x of results) {
-      expect(Object.keys(x)).toEqual(['source', 'ok', 'id', 'output', 'record', 'warnings', 'errors']);
+      expect(Object.keys(x)).toEqual(['source', 'ok', 'type', 'id', 'output', 'original', 'record', 'recognised', 'warnings', 'errors']);
       expect(x.ok).toBe(true);
       expect(x.record?.clauses.length).toBeGreaterThan(0);
       const file = readFileSync(x.output ?? '', 'utf8');
@@ -108,11 +109,11 @@ describe('runImport', () => {
     expect(by('d-reiwa0.txt').errors[0]).toMatch(/d-reiwa0\.txt:35: impossible date in the period: 令和0年4月1日/u);
     expect(by('e-feb30.txt').errors[0]).toMatch(/e-feb30\.txt:35: .*2月30日 does not exist/u);
     expect(by('f-month13.txt').errors[0]).toMatch(/f-month13\.txt:35: .*month 13 does not exist/u);
-    expect(by('g-unknown.txt').errors[0]).toMatch(/g-unknown\.txt:1: no 件名 \(subject\) line found/u);
+    expect(by('g-unknown.txt').errors[0]).toMatch(/g-unknown\.txt:1: this does not read as a council filing: no subject \(件名/u);
     expect(by('h-good.txt').ok).toBe(true);
     expect(by('i-heisei32.txt').ok).toBe(true);
     expect(by('i-heisei32.txt').warnings[0]).toMatch(/i-heisei32\.txt:35: 平成32年3月31日 is after the end of 平成/u);
-    expect(by('i-heisei32.txt').record?.period).toMatchObject({ start: '2019-04-01', end: '2020-03-31' });
+    expect((by('i-heisei32.txt').record as FilingInput | null)?.period).toMatchObject({ start: '2019-04-01', end: '2020-03-31' });
     for (const x of results.filter((y) => !y.ok)) {
       expect(x.output).toBeNull();
       for (const e of x.errors) expect(e).not.toMatch(/\n\s+at /u);

@@ -26,7 +26,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Clause } from './schema.ts';
-import { compact, endsSentence, nfkc, unbracket } from './text.ts';
+import { isClauseShape, marker, recordMarker, roleOf, type Shape } from './numbering.ts';
+import { compact, endsSentence, unbracket } from './text.ts';
 
 const reader = unified().use(remarkParse).use(remarkGfm);
 
@@ -44,40 +45,66 @@ function textOf(node: RootContent): string {
   return toString(node);
 }
 
+/** Titles of a clause set's section: 特記事項 and the names other councils give it. */
+const SECTION_TITLE = /(?:特記事項|特約条項|遵守事項|特記仕様書|取扱基準|取扱要領)$/u;
+
+function isSectionTitle(text: string, section: string | undefined): boolean {
+  const c = compact(text)
+    .replace(/^[(（【〔]|[)）】〕]$/gu, '')
+    .replace(/[(（][^()（）]*[)）]$/u, '');
+  if (section !== undefined) return c === compact(section);
+  return c.length <= 40 && !/[。、「」『』]/u.test(c) && SECTION_TITLE.test(c);
+}
+
 /**
  * Where the 特記事項 section is in a tree's top level: from its heading (`start`) up to the next
  * heading of the same or a higher level, or the end (`end`, exclusive). Undefined without one.
+ * `section` names the heading when it is not titled with a usual name (a record's `clause_section`).
  */
-export function clauseSection(root: Root): { start: number; end: number } | undefined {
+export function clauseSection(root: Root, section?: string): { start: number; end: number } | undefined {
   const nodes = root.children;
-  const start = nodes.findIndex((n) => n.type === 'heading' && compact(toString(n)) === '特記事項');
+  const start = nodes.findIndex((n) => n.type === 'heading' && isSectionTitle(toString(n), section));
   if (start < 0) return undefined;
   const depth = (nodes[start] as Heading).depth;
   const end = nodes.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= depth);
   return { start, end: end < 0 ? nodes.length : end };
 }
 
-/** Read the clauses of a record body. Returns [] when the body has no 特記事項 section. */
-export function extractClauses(markdown: string): Clause[] {
+/**
+ * Read the clauses of a record body. Returns [] when the body has no 特記事項 section. The first
+ * numbered paragraph sets the shape of the clause numbers (1, 第1, 第1条); under 第N and 第N条 a
+ * paragraph numbered with a bare number is a paragraph (項) of the article, kept in its text.
+ */
+export function extractClauses(markdown: string, section?: string): Clause[] {
   const root = parseBody(markdown);
-  const section = clauseSection(root);
-  if (!section) return [];
+  const range = clauseSection(root, section);
+  if (!range) return [];
   const clauses: Clause[] = [];
   let heading: string | undefined;
-  for (const node of root.children.slice(section.start + 1, section.end)) {
+  let top: Shape | undefined;
+  for (const node of root.children.slice(range.start + 1, range.end)) {
     if (node.type === 'heading') {
       heading = unbracket(toString(node));
       continue;
     }
     if (node.type === 'paragraph') {
       const text = textOf(node).trim();
-      const m = /^([0-9０-９]{1,3})[ \u3000]+([\s\S]*)$/u.exec(text);
-      if (m) {
-        clauses.push({ number: Number(nfkc(m[1] ?? '0')), ...(heading ? { heading } : {}), text: (m[2] ?? '').trim() });
+      const m = marker(text);
+      const role = m && (top === undefined ? (isClauseShape(m.shape) ? 'clause' : 'item') : roleOf(m, top));
+      if (m && role === 'clause') {
+        top ??= m.shape;
+        const written = recordMarker(m);
+        clauses.push({
+          number: m.value,
+          ...(m.shape !== 'num' ? { marker: written } : {}),
+          ...(heading ? { heading } : {}),
+          text: m.rest,
+        });
         continue;
       }
       const last = clauses[clauses.length - 1];
-      if (last) last.text = endsSentence(last.text) ? `${last.text}\n${text}` : last.text + text;
+      if (last)
+        last.text = last.text === '' ? text : endsSentence(last.text) || role === 'paragraph' ? `${last.text}\n${text}` : last.text + text;
       continue;
     }
     if (node.type === 'list') {

@@ -6,7 +6,7 @@
 /** Result of decoding a file. */
 export interface Decoded {
   text: string;
-  encoding: 'utf-8' | 'shift_jis';
+  encoding: 'utf-8' | 'shift_jis' | 'utf-16le' | 'utf-16be';
   bom: boolean;
 }
 
@@ -26,6 +26,18 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** Decode a filing's bytes; line endings become LF. Throws DecodeError for binary data. */
 export function decodeFiling(bytes: Uint8Array): Decoded {
+  // UTF-16 (Windows' "Unicode" text) carries a byte-order mark; its zero bytes are not binary.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) {
+    try {
+      const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+      return { text: text.replace(/\r\n?/gu, '\n'), encoding: utf16, bom: true };
+    } catch (cause) {
+      throw new DecodeError(`the file starts as ${utf16.toUpperCase()} text but is damaged; save it again as UTF-8 and import that`, {
+        cause,
+      });
+    }
+  }
   if (looksBinary(bytes)) {
     throw new DecodeError('this is a binary file, not text; export the filing as text (UTF-8 or Shift_JIS) and import that');
   }

@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { kindsOf, loadArchiveConfig } from './config.ts';
 import { RecordError, parseRecord, type RecordFile } from './record.ts';
 
 /** The content folder the site is built from. */
@@ -21,10 +22,19 @@ export function loadRecords(dir: string = contentDir()): Array<RecordFile & { fi
   const out: Array<RecordFile & { file: string }> = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
+  const kinds = kindsOf(loadArchiveConfig(dir)).map((k) => k.name);
   for (const f of files) {
     const file = path.join(folder, f);
     try {
-      const record = parseRecord(readFileSync(file, 'utf8'), file);
+      const text = readFileSync(file, 'utf8');
+      const record = parseRecord(text, file);
+      if (!kinds.includes(record.data.kind)) {
+        const line = text.split('\n').findIndex((l) => /^kind:/u.test(l)) + 1;
+        problems.push(
+          `${file}:${line || 2}: kind: 「${record.data.kind}」 is not a kind of this archive (${kinds.join(', ')}); correct it, or add it to ${path.join(dir, 'archive.yaml')} under kinds`,
+        );
+        continue;
+      }
       const other = seen.get(record.data.id);
       if (other) {
         problems.push(`${file}:2: id ${record.data.id} is also used by ${other}; give one of them another id`);

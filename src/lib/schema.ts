@@ -17,7 +17,9 @@ export const CONTRACTOR_ROLES = ['委託先', '再委託先', '代表企業', '�
 /** Before/after markers where a filing changes contractor. */
 export const CONTRACTOR_CHANGES = ['変更前', '変更後'] as const;
 /** Where the record's date came from. */
-export const DATE_SOURCES = ['meeting', 'inferred', 'manual'] as const;
+export const DATE_SOURCES = ['meeting', 'document', 'inferred', 'manual'] as const;
+/** Kinds of source file the importer reads. */
+export const SOURCE_TYPES = ['text', 'pdf', 'docx', 'html'] as const;
 
 function validIsoDate(value: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u.exec(value);
@@ -99,10 +101,14 @@ export const measuresSchema = z.object({
 
 /** Where the record came from. */
 export const sourceSchema = z.object({
-  /** File name of the imported text. */
+  /** File name of the imported original (text, PDF or Word). */
   file: z.string(),
-  /** SHA-256 of the file's bytes as received. */
+  /** SHA-256 of the file's bytes as received. The original is kept as `sources/<first 16 hex><extension>`. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  /** Size of the original in bytes. */
+  size: z.number().int().nonnegative().optional(),
+  /** What the original is: text, pdf, docx or html. */
+  type: z.enum(SOURCE_TYPES).optional(),
 });
 
 /** The frontmatter of a filing record. */
@@ -111,15 +117,19 @@ export const filingSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -'),
   /** 件名: the subject, as written. */
   title: z.string().min(1),
-  /** 諮問, 報告 or 事前報告. */
-  kind: z.enum(KINDS),
+  /** 種別: 諮問, 報告, 事前報告, 審議 — or another kind the municipality's content/archive.yaml lists. */
+  kind: z.string().min(1),
+  /** The document's own number, e.g. `諮問第3号`. */
+  number: z.string().optional(),
+  /** What the council rules on: 業務委託, 再委託, 外部提供, 目的外利用, 本人外収集, 電子計算機の結合 … */
+  matters: z.array(z.string()).default([]),
   /** 条例の根拠: one or more articles. */
   basis: z.array(basisSchema).default([]),
   /** 担当部課. */
   department: departmentSchema,
   /** ISO date: the council meeting when known, otherwise inferred (see date_source). */
   date: isoDate,
-  /** meeting: the council's meeting date; inferred: from the period; manual: set by staff. */
+  /** meeting: the council's meeting date; document: the date the document bears (a 諮問書's date); inferred: from the period; manual: set by staff. */
   date_source: z.enum(DATE_SOURCES),
   /** Companies and their roles (委託先, 再委託先, 代表企業, 構成企業). */
   contractors: z.array(contractorSchema).default([]),
@@ -139,6 +149,8 @@ export const filingSchema = z.object({
   measures: measuresSchema.default({}),
   /** Earlier council sessions the filing cites, e.g. `平成28年度第8回`. */
   references: z.array(z.string()).default([]),
+  /** The heading of the section that holds the 特記事項 when it is not titled with a usual name (別記, 別紙2). */
+  clause_section: z.string().optional(),
   /** Provenance of an imported record. */
   source: sourceSchema.optional(),
 });
@@ -154,8 +166,10 @@ export type Period = z.output<typeof periodSchema>;
 
 /** One numbered clause of the 特記事項, as read from a record's body. */
 export const clauseSchema = z.object({
-  /** The clause number as written (1, 2, … 21). */
+  /** The clause number (1, 2, … 21; 第3条 is 3). */
   number: z.number().int().nonnegative(),
+  /** The number as written when it is not a bare numeral: `第3条`, `第3`. */
+  marker: z.string().optional(),
   /** The bracketed heading in force, without brackets: `秘密の保持`. Shared by clauses under one heading. */
   heading: z.string().optional(),
   /** The clause text without its number. */
@@ -164,3 +178,26 @@ export const clauseSchema = z.object({
   items: z.array(z.string()).optional(),
 });
 export type Clause = z.output<typeof clauseSchema>;
+
+/**
+ * A clause set published on its own (個人情報取扱特記事項 with its 改正日): a record
+ * `content/clauses/<id>.md` whose body holds the clauses under their title, as a filing's does.
+ */
+export const clauseSetSchema = z
+  .object({
+    /** Stable ASCII id: the file name. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -'),
+    /** The title as printed: `個人情報取扱特記事項`. */
+    title: z.string().min(1),
+    /** The date it took effect or was revised (ISO): the 施行日, else the 改正日, else the date it bears. */
+    date: isoDate,
+    /** The date's wording as printed: `令和3年4月1日改正`. */
+    date_text: z.string().optional(),
+    /** The heading of the body section that holds the clauses, when it is not the title. */
+    clause_section: z.string().optional(),
+    /** Provenance of an imported record. */
+    source: sourceSchema.optional(),
+  })
+  .strict();
+export type ClauseSet = z.output<typeof clauseSetSchema>;
+export type ClauseSetInput = z.input<typeof clauseSetSchema>;

@@ -70,6 +70,13 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
       task = token;
       continue;
     }
+    // A task written against the company's name, as a line break in a PDF leaves it: 研修NECデザイン….
+    const prefix = role === '再委託先' ? tasks.find((x) => t.startsWith(nfkc(x)) && looksLikeCompany(t.slice(nfkc(x).length))) : undefined;
+    if (prefix) {
+      task = token.slice(0, prefix.length);
+      out.push(make(token.slice(prefix.length)));
+      continue;
+    }
     out.push(make(token));
   }
   return { contractors: out };

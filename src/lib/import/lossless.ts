@@ -27,6 +27,15 @@ const FORM_LABELS = new Set([
 
 const html = unified().use(rehypeParse, { fragment: true });
 
+/**
+ * Text as compared: compact (NFKC, no white space), and the wave dash 〜 (U+301C) taken for the
+ * full-width tilde ～ (U+FF5E): Japanese fonts draw both with one glyph, so a PDF gives back
+ * whichever its font maps that glyph to.
+ */
+export function comparable(text: string): string {
+  return compact(text).replace(/\u301c/gu, '~');
+}
+
 function hastText(node: HastNodes): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return node.children.map((c) => hastText(c as HastNodes)).join(' ');
@@ -50,7 +59,7 @@ export function sourceRuns(line: string): string[] {
   if (/^[\s\-－─━—―‐_＿=＝]*$/u.test(t)) return [];
   return t
     .split(/[\s\u3000\t（）()【】［］[\]「」『』：:、，,。．・◇◆○●■□※{}]+/u)
-    .map(compact)
+    .map(comparable)
     .filter((r) => r !== '' && !FORM_LABELS.has(r));
 }
 
@@ -65,15 +74,22 @@ function valuesOf(value: unknown): string[] {
 export function recordText(data: unknown, body: string): string {
   // Values are joined with a newline so that NFKC cannot compose a combining mark at the start
   // of one value with the last letter of the previous one.
-  return compact([...valuesOf(data), toString(parseBody(body), { includeHtml: false })].join('\n'));
+  return comparable([...valuesOf(data), toString(parseBody(body), { includeHtml: false })].join('\n'));
 }
 
-/** Runs of the source (with their line numbers) that the record does not contain. */
-export function missingText(source: string, data: unknown, body: string): Array<{ line: number; text: string }> {
+/**
+ * Runs of the source (with their line numbers) that the record does not contain. The source is
+ * a text, or the importer's lines (each with the line it starts on).
+ */
+export function missingText(
+  source: string | ReadonlyArray<{ no: number; text: string }>,
+  data: unknown,
+  body: string,
+): Array<{ line: number; text: string }> {
   const haystack = recordText(data, body);
+  const lines = typeof source === 'string' ? source.split('\n').map((text, i) => ({ no: i + 1, text })) : source;
   const missing: Array<{ line: number; text: string }> = [];
-  source.split('\n').forEach((line, i) => {
-    for (const run of sourceRuns(line)) if (!haystack.includes(run)) missing.push({ line: i + 1, text: run });
-  });
+  for (const line of lines)
+    for (const run of sourceRuns(line.text)) if (!haystack.includes(run)) missing.push({ line: line.no, text: run });
   return missing;
 }

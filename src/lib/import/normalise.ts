@@ -1,0 +1,229 @@
+/**
+ * The second stage: a decoded document's lines made into the lines the recognisers read.
+ *
+ * - Page furniture left out: page numbers (`- 1 -`, `－ １ －`, `1/3`, a bare number at a page's
+ *   edge) and running headers or footers (the same line at the top or bottom of most pages).
+ *   What is dropped is reported, never silently lost.
+ * - Lines a PDF wrapped at the column edge joined back (Japanese wraps with no space). The PDF
+ *   decoder knows which lines reach the edge; in plain text a wrap shows as many lines of one
+ *   width, and only then are such lines joined.
+ * - Characters spread by spaces joined: `委 託 の 件 名` → `委託の件名`.
+ *
+ * Widths are not changed here: the record keeps what was written; comparisons use NFKC.
+ */
+import { compact, nfkc } from '../text.ts';
+import type { Problem } from './messages.ts';
+import type { SourceDoc, SourceLine } from './source.ts';
+
+/** A line as the recognisers read it. */
+export interface Line {
+  /** Where it starts: the 1-based line of the source text, or of the decoded text for PDF and Word. */
+  no: number;
+  text: string;
+  /** The page it is on (PDF). */
+  page?: number;
+}
+
+/** The normalised document. */
+export interface Normalised {
+  lines: Line[];
+  /** Page furniture left out (page numbers, running headers and footers). */
+  dropped: Line[];
+  /** What was done that a reader of the record should know (furniture dropped, lines joined). */
+  notes: Problem[];
+}
+
+const PAGE_NUMBER = [
+  /^[-－–—‐−ー―]\s*[0-9０-９]+\s*[-－–—‐−ー―]$/u, // - 1 -, －１－
+  /^[0-9０-９]+\s*[/／]\s*[0-9０-９]+$/u, // 1/3
+  /^(?:[pP]\.?\s*)?[0-9０-９]+\s*(?:ページ|頁)$/u, // 3ページ
+  /^[pP]\.\s*[0-9０-９]+$/u, // p.3
+  /^第\s*[0-9０-９]+\s*(?:ページ|頁)$/u,
+];
+const BARE_NUMBER = /^[0-9０-９]{1,3}$/u;
+
+/** True when a line is a page number. `edge`: it sits at a page's edge, so a bare number counts. */
+export function isPageNumber(text: string, edge: boolean): boolean {
+  const t = text.trim();
+  if (PAGE_NUMBER.some((re) => re.test(t))) return true;
+  return edge && BARE_NUMBER.test(t);
+}
+
+/** A running header or footer's identity: digits (page numbers inside it) and spaces ignored. */
+function furnitureKey(text: string): string {
+  return compact(text).replace(/[0-9]+/gu, '#');
+}
+
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆()（）「」・';
+const SPREAD_RUN = new RegExp(`[${CJK}](?:[ \\u3000][${CJK}]){2,}`, 'gu');
+const SPREAD_CELL = new RegExp(`^[${CJK}](?:[ \\u3000]+[${CJK}])+$`, 'u');
+
+/**
+ * Join characters spread by spaces (Word's 均等割り付け as extraction sees it): a run of three or
+ * more single characters, or a whole cell of two or more, each set apart by one space.
+ */
+export function joinSpread(text: string): string {
+  return text
+    .split('\t')
+    .map((cell) => {
+      const t = cell.trim();
+      if (SPREAD_CELL.test(t)) return cell.replace(t, t.replace(/[ \u3000]+/gu, ''));
+      return cell.replace(SPREAD_RUN, (run) => run.replace(/[ \u3000]/gu, ''));
+    })
+    .join('\t');
+}
+
+/** A line that starts something of its own (a numbered clause or item, a bullet, a note), so a wrap never runs into it. */
+const STARTS_BLOCK =
+  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
+
+/** True when `next` may continue `prev` (a wrapped line): `prev` reaches the edge and `next` starts nothing new. */
+function continues(prev: SourceLine, next: SourceLine): boolean {
+  if (!prev.full || next.text.trim() === '') return false;
+  if (prev.text.includes('\t') || next.text.includes('\t')) return false;
+  if (next.page !== prev.page && next.page !== undefined && prev.page !== undefined) {
+    // Across a page break only a sentence that did not end continues.
+    if (/[。．.!！?？]\s*$/u.test(prev.text)) return false;
+  }
+  if ((next.size ?? 1) !== (prev.size ?? 1)) return false;
+  // A bracketed heading alone on its line, （秘密の保持）, is never the end of a sentence.
+  if (/^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u.test(next.text.trim())) return false;
+  return !STARTS_BLOCK.test(next.text);
+}
+
+/** Join two wrapped pieces: no space in Japanese; one space between two Latin words. */
+export function joinWrapped(a: string, b: string): string {
+  const left = a.replace(/\s+$/u, '');
+  const right = b.replace(/^\s+/u, '');
+  const latin = /[A-Za-z0-9,;:]$/u.test(nfkc(left)) && /^[A-Za-z0-9(]/u.test(nfkc(right));
+  return latin ? `${left} ${right}` : left + right;
+}
+
+/** Display width: full-width characters count two. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
+  return w;
+}
+
+/**
+ * In plain text, the width lines were wrapped at, if they were: many lines (five or more, and
+ * two in five of the longer ones) end within a character of one width. Without such a width,
+ * lines are paragraphs, as in the text extractions.
+ */
+export function wrapWidth(lines: SourceLine[]): number | undefined {
+  const widths = lines
+    .filter((l) => !l.text.includes('\t') && !/<\/?[a-z]/iu.test(l.text))
+    .map((l) => width(l.text.replace(/\s+$/u, '')))
+    .filter((w) => w >= 30);
+  if (widths.length < 5) return undefined;
+  const counts = new Map<number, number>();
+  for (const w of widths) for (const d of [0, 1, 2, 3]) counts.set(w + d, (counts.get(w + d) ?? 0) + 1);
+  let best: { w: number; n: number } | undefined;
+  for (const [w, n] of counts) if (!best || n > best.n || (n === best.n && w < best.w)) best = { w, n };
+  if (!best || best.n < 5 || best.n / widths.length < 0.4) return undefined;
+  return best.w;
+}
+
+/** Page furniture of a paged document: indexes of the lines to leave out, and a note per kind. */
+function furniture(lines: SourceLine[], pages: number): { drop: Set<number>; notes: Problem[] } {
+  const drop = new Set<number>();
+  const notes: Problem[] = [];
+  // Candidates: the first and last two non-blank lines of each page, or lines the decoder placed at an edge.
+  const byPage = new Map<number, number[]>();
+  lines.forEach((l, i) => {
+    if (l.page === undefined || l.text.trim() === '') return;
+    byPage.set(l.page, [...(byPage.get(l.page) ?? []), i]);
+  });
+  const candidates: number[] = [];
+  for (const idx of byPage.values()) {
+    const edges = idx.filter((i) => lines[i]?.edge !== undefined);
+    const ends = edges.length > 0 || lines.some((l) => l.edge) ? edges : [...idx.slice(0, 2), ...idx.slice(-2)];
+    candidates.push(...new Set(ends));
+  }
+  let numbers = 0;
+  for (const i of candidates) {
+    const l = lines[i] as SourceLine;
+    if (isPageNumber(l.text, true)) {
+      drop.add(i);
+      numbers++;
+    }
+  }
+  if (numbers > 0) notes.push({ line: 0, message: `${numbers} page number(s) left out of the record` });
+  if (pages >= 2) {
+    const seen = new Map<string, { pages: Set<number>; idx: number[]; text: string }>();
+    for (const i of candidates) {
+      if (drop.has(i)) continue;
+      const l = lines[i] as SourceLine;
+      const key = furnitureKey(l.text);
+      if (!key || key.length > 60) continue;
+      const s = seen.get(key) ?? { pages: new Set<number>(), idx: [], text: l.text.trim() };
+      s.pages.add(l.page ?? 0);
+      s.idx.push(i);
+      seen.set(key, s);
+    }
+    for (const s of seen.values()) {
+      if (s.pages.size < 2 || s.pages.size < pages / 2) continue;
+      for (const i of s.idx) drop.add(i);
+      notes.push({ line: 0, message: `running header or footer 「${s.text}」 left out of the record (${s.pages.size} pages)` });
+    }
+  }
+  return { drop, notes };
+}
+
+/** Normalise a decoded document. */
+export function normalise(doc: SourceDoc): Normalised {
+  const notes: Problem[] = [];
+  const src = doc.lines;
+  const pages = doc.pages ?? Math.max(0, ...src.map((l) => l.page ?? 0));
+  const { drop, notes: furnitureNotes } = pages > 0 ? furniture(src, pages) : { drop: new Set<number>(), notes: [] as Problem[] };
+  notes.push(...furnitureNotes);
+  // Plain text without pages: only decorated page numbers (- 1 -) standing alone are furniture.
+  if (pages === 0) {
+    let n = 0;
+    src.forEach((l, i) => {
+      const blankAround = (src[i - 1]?.text.trim() ?? '') === '' && (src[i + 1]?.text.trim() ?? '') === '';
+      if (blankAround && l.text.trim() !== '' && isPageNumber(l.text, false)) {
+        drop.add(i);
+        n++;
+      }
+    });
+    if (n > 0) notes.push({ line: 0, message: `${n} page number(s) left out of the record` });
+  }
+  const wrap = doc.format === 'text' ? wrapWidth(src) : undefined;
+  const marked: SourceLine[] = src.map((l) =>
+    wrap !== undefined && !l.text.includes('\t') && width(l.text.replace(/\s+$/u, '')) >= wrap - 3 ? { ...l, full: true } : l,
+  );
+  const lines: Line[] = [];
+  const dropped: Line[] = [];
+  let joins = 0;
+  let prev: SourceLine | undefined;
+  let afterDrop = false;
+  marked.forEach((l, i) => {
+    if (drop.has(i)) {
+      dropped.push({ no: i + 1, text: l.text, ...(l.page !== undefined ? { page: l.page } : {}) });
+      afterDrop = true;
+      return;
+    }
+    // Blank lines the furniture leaves between two pieces of one sentence do not count.
+    if (afterDrop && l.text.trim() === '' && prev?.full) return;
+    afterDrop = false;
+    const text = joinSpread(l.text);
+    const last = lines[lines.length - 1];
+    if (prev && last && continues(prev, l)) {
+      last.text = joinWrapped(last.text, text);
+      joins++;
+      prev = { ...l, text: last.text };
+      return;
+    }
+    // Blank lines the furniture left behind between two pieces of one sentence do not count.
+    lines.push({ no: i + 1, text, ...(l.page !== undefined ? { page: l.page } : {}) });
+    prev = l;
+  });
+  if (joins > 0 && doc.format === 'text')
+    notes.push({ line: 0, message: `${joins} line(s) wrapped at ${wrap} columns joined to the line before` });
+  return { lines, dropped, notes };
+}

@@ -1,0 +1,38 @@
+/**
+ * What the decoders give the rest of the importer: the document as lines, whatever it came
+ * from (text extraction, PDF, Word). A line is a paragraph of text or a table row whose cells
+ * are separated by tabs (cells may hold HTML, as in the text extractions); decoders that know
+ * the layout say where each line is and how it sits on the page, so that normalise.ts can
+ * join wrapped lines and drop page furniture.
+ */
+import type { Problem } from './messages.ts';
+
+/** The formats the importer reads. */
+export type SourceFormat = 'text' | 'pdf' | 'docx' | 'html';
+
+/** One line of a decoded document. */
+export interface SourceLine {
+  /** The text; table rows have their cells separated by tabs. */
+  text: string;
+  /** 1-based page, where the format has pages (PDF; text with form feeds). */
+  page?: number;
+  /** The line ends at the right edge of its column (or cell), so the next line may continue it. */
+  full?: boolean;
+  /** Height of the text relative to the document's body text (1 = body text); PDF only. */
+  size?: number;
+  /** Nearer the top (`top`) or bottom (`bottom`) edge of the page than any body text; PDF only. */
+  edge?: 'top' | 'bottom';
+}
+
+/** A decoded document. */
+export interface SourceDoc {
+  format: SourceFormat;
+  lines: SourceLine[];
+  /** Pages in the document (PDF), or undefined. */
+  pages?: number;
+  /** What the decoder noticed (vertical text, restored list numbers …). Line 0 = the whole file. */
+  notes: Problem[];
+}
+
+/** A decoding failure the user can act on (a damaged, encrypted or image-only file). */
+export class SourceError extends Error {}
