@@ -5,13 +5,18 @@ import {
   alignClauses,
   buildTopics,
   buildVersions,
+  clauseSimilarity,
+  compareVersions,
   mainlineFor,
   normalizeClauseText,
+  partyNeutraliser,
   versionKey,
   wordDiff,
+  type PublishedSet,
   type WordSplitter,
 } from '../src/lib/clause-versions.ts';
 import { extractClauses } from '../src/lib/clauses.ts';
+import type { Clause } from '../src/lib/schema.ts';
 import { loadRecords } from '../src/lib/load.ts';
 import { slugify } from '../src/lib/slug.ts';
 import { getTokenizer } from '../src/lib/tokenizer.ts';
@@ -134,5 +139,114 @@ describe('buildTopics', () => {
     expect(t?.history).toHaveLength(4);
     expect(new Set(t?.history.map((h) => normalizeClauseText(h.clauses[0]!.text))).size).toBe(3);
     expect(new Set(topics.map((x) => x.slug)).size).toBe(topics.length);
+  });
+});
+
+/** The seed's 13 clauses as another municipality writes them: 発注者/受注者, numbered 第1条… */
+function rewritten(clauses: Clause[], municipality = '発注者', contractor = '受注者'): Clause[] {
+  const swap = (t: string): string => t.replace(/甲/gu, municipality).replace(/乙/gu, contractor);
+  return clauses.map((c, i) => ({
+    ...c,
+    number: i + 1,
+    marker: `第${i + 1}条`,
+    text: swap(c.text),
+    ...(c.items ? { items: c.items.map(swap) } : {}),
+  }));
+}
+
+describe('party words', () => {
+  it('are compared as one neutral word per side; the texts are left as written', () => {
+    const neutral = partyNeutraliser();
+    expect(neutral('受注者は、発注者の指示に従う')).toBe(neutral('乙は、甲の指示に従う'));
+    expect(neutral('受託事業者は、委託者に報告する')).toBe(neutral('乙は、甲に報告する'));
+    // The archive's own words: 区 for the municipality.
+    expect(partyNeutraliser({ municipality: ['区'], contractor: [] })('区は、受託者に対し')).toBe(neutral('甲は、乙に対し'));
+    expect(neutral('区は、受託者に対し')).not.toBe(neutral('甲は、乙に対し'));
+  });
+
+  it('「乙は、…」 and 「受注者は、…」 are the same clause; the word diff shows 乙 → 受注者', () => {
+    const a: Clause = { number: 2, heading: '秘密の保持', text: '乙は、業務に関して知り得た情報を他に漏らしてはならない。' };
+    const b: Clause = {
+      number: 2,
+      marker: '第2条',
+      heading: '秘密の保持',
+      text: '受注者は、業務に関して知り得た情報を他に漏らしてはならない。',
+    };
+    expect(clauseSimilarity(a, b, words)).toBe(1);
+    const d = wordDiff(a.text, b.text, words);
+    expect(d.old.filter((p) => p.changed).map((p) => p.text)).toEqual(['乙']);
+    expect(d.new.filter((p) => p.changed).map((p) => p.text)).toEqual(['受注者']);
+    const rows = compareVersions([a], [b], words);
+    expect(rows.map((r) => r.kind)).toEqual(['changed']);
+    expect(rows[0]?.new?.parts.filter((p) => p.changed).map((p) => p.text)).toEqual(['受注者']);
+  });
+
+  it('the 13-clause seed version against the same clauses with 発注者/受注者 and 第1条…: every clause pairs with its counterpart', () => {
+    const old = extractClauses(bySeed('001').body);
+    expect(old).toHaveLength(13);
+    for (const [m, c] of [
+      ['発注者', '受注者'],
+      ['委託者', '受託者'],
+    ] as const) {
+      const neu = rewritten(old, m, c);
+      const rows = alignClauses(old, neu, words);
+      expect(rows.map((r) => [r.old.map((x) => x.number), r.new.map((x) => x.number)])).toEqual(old.map((x) => [[x.number], [x.number]]));
+      expect(rows.filter((r) => r.moved)).toEqual([]);
+      // As alike as the clauses themselves: the party words weigh nothing (0.80–0.96 compared as written).
+      for (const r of rows) expect(r.score).toBeCloseTo(1, 9);
+      // Clauses that name a party changed (the 新旧対照表 underlines the words); the others are the same.
+      for (const r of rows) expect(r.kind).toBe(/[甲乙]/u.test(r.old[0]?.text ?? '') ? 'changed' : 'same');
+      const table = compareVersions(old, neu, words);
+      const marked = new Set(table.flatMap((r) => r.new?.parts.filter((p) => p.changed).map((p) => p.text) ?? []));
+      expect(marked).toEqual(new Set([m, c].filter((w) => neu.some((x) => x.text.includes(w)))));
+    }
+  });
+
+  it('the 13 → 21 alignment is the same when the new version says 発注者/受注者 and 第1条…', () => {
+    const old = extractClauses(bySeed('001').body);
+    const neu = extractClauses(bySeed('002').body);
+    const shape = (rows: ReturnType<typeof alignClauses>) =>
+      rows.map((r) => [r.kind === 'same' ? 'changed' : r.kind, r.old.map((c) => c.number), r.new.map((c) => c.number), r.score.toFixed(6)]);
+    expect(shape(alignClauses(old, rewritten(neu), words))).toEqual(shape(alignClauses(old, neu, words)));
+  });
+
+  it("the archive's party words (区/受託者) are used with the defaults", () => {
+    const old = extractClauses(bySeed('001').body);
+    const neu = rewritten(old, '区', '受託者');
+    const parties = { municipality: ['区'], contractor: [] };
+    const rows = alignClauses(old, neu, words, { parties });
+    expect(rows.map((r) => [r.old.map((x) => x.number), r.new.map((x) => x.number)])).toEqual(old.map((x) => [[x.number], [x.number]]));
+    for (const r of rows) expect(r.score).toBeGreaterThan(0.99);
+  });
+});
+
+describe('published clause sets', () => {
+  const set = (id: string, date: string, clauses: Clause[]): PublishedSet => ({
+    id,
+    data: { id, title: '個人情報取扱特記事項', date, date_text: `${date}改正` },
+    clauses,
+  });
+
+  it('one with the wording of filings is part of their version; one no filing attached is a version of its own, dated by its date', () => {
+    const seeds = buildVersions(entries, words);
+    const same = set('tokki-2008', '2008-04-01', extractClauses(bySeed('001').body));
+    const alone = set('tokki-2023', '2023-04-01', rewritten(extractClauses(bySeed('002').body)));
+    const versions = buildVersions(entries, words, undefined, { published: [alone, same] });
+    expect(versions).toHaveLength(seeds.length + 1);
+    const of001 = versions.find((v) => v.filings.includes(bySeed('001')))!;
+    expect(of001.published.map((p) => p.id)).toEqual(['tokki-2008']);
+    // Same wording, same version id; its first appearance is now the set's date.
+    expect(of001.id).toBe(seeds.find((v) => v.filings.includes(bySeed('001')))?.id);
+    expect(of001.first).toBe('2008-04-01');
+    expect(of001.name).toBe('平成20年4月版');
+    const own = versions.find((v) => v.published.some((p) => p.id === 'tokki-2023'))!;
+    expect(own.filings).toEqual([]);
+    expect([own.first, own.last]).toEqual(['2023-04-01', '2023-04-01']);
+    expect(own.name).toBe('令和5年4月版');
+    expect(versions[versions.length - 1]).toBe(own);
+    // Its predecessor is the 21-clause version it rewords (発注者/受注者, 第1条…).
+    expect(own.predecessor).toBe(versions.find((v) => v.filings.includes(bySeed('002')))?.id);
+    // The other seed versions keep their ids and names.
+    for (const v of seeds.filter((x) => !x.filings.includes(bySeed('001')))) expect(versions.find((x) => x.id === v.id)?.name).toBe(v.name);
   });
 });

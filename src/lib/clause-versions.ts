@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
 import type { Entry } from './archive.ts';
 import { extractClauses } from './clauses.ts';
+import { DEFAULT_PARTIES } from './config.ts';
 import { formatEra } from './era.ts';
-import type { Clause } from './schema.ts';
+import type { Clause, ClauseSet } from './schema.ts';
 import { nfkc } from './text.ts';
 
 /** Splits a text into words (kuromoji surface forms in production). */
@@ -30,6 +31,16 @@ function normalizeHeading(heading: string | undefined): string {
   return heading ? normalizeClauseText(heading).replace(/^[(（]|[)）]$/gu, '') : '';
 }
 
+/**
+ * A clause set the municipality published on its own (`content/clauses/<id>.md`): its record and
+ * its clauses (extractClauses of its body under its `clause_section`).
+ */
+export interface PublishedSet {
+  id: string;
+  data: ClauseSet;
+  clauses: Clause[];
+}
+
 /** One version of the clause set. */
 export interface ClauseVersion {
   /** Stable id from the normalised content: `cv-1a2b3c4d`. */
@@ -39,10 +50,26 @@ export interface ClauseVersion {
   clauses: Clause[];
   /** Filings that attached this version, oldest first. */
   filings: Entry[];
+  /** Published clause sets with this wording, oldest first (most versions have none). */
+  published: PublishedSet[];
+  /** First appearance: the earliest of its filings' dates and its published sets' dates. */
   first: string;
+  /** Last appearance, likewise. */
   last: string;
   /** Id of the closest earlier version. */
   predecessor?: string;
+}
+
+/** The party words of a clause set: who is the municipality, who the contractor (甲/乙, 発注者/受注者…). */
+export interface PartyWords {
+  municipality: readonly string[];
+  contractor: readonly string[];
+}
+
+/** What clause comparison takes beyond the word splitter. */
+export interface ClauseOptions {
+  /** The archive's party words (content/archive.yaml `parties`); DEFAULT_PARTIES are always added. */
+  parties?: Partial<PartyWords> | undefined;
 }
 
 /** How a clause of the old version relates to the new. */
@@ -88,31 +115,46 @@ function versionId(key: string): string {
 
 /**
  * Group filings by clause set, name each version and find its predecessor. `clausesOf` gives a
- * filing's clauses (extractClauses of its body; the site passes one that keeps them, as the
- * open data needs them too).
+ * filing's clauses (extractClauses of its body under its `clause_section`; the site passes one
+ * that keeps them, as the open data needs them too). `published` are the clause sets published
+ * on their own: one with the wording of some filings' clauses (same versionKey) is part of
+ * their version, one that no filing attached is a version of its own, dated by its `date`.
  */
 export function buildVersions(
   entries: Entry[],
   words: WordSplitter,
-  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body),
+  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body, e.data.clause_section),
+  options: ClauseOptions & { published?: PublishedSet[] } = {},
 ): ClauseVersion[] {
-  const byKey = new Map<string, { clauses: Clause[]; filings: Entry[] }>();
+  const byKey = new Map<string, { clauses: Clause[]; filings: Entry[]; published: PublishedSet[] }>();
   for (const e of [...entries].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id))) {
     const clauses = clausesOf(e);
     if (clauses.length === 0) continue;
     const key = versionKey(clauses);
-    const v = byKey.get(key) ?? { clauses, filings: [] };
+    const v = byKey.get(key) ?? { clauses, filings: [], published: [] };
     v.filings.push(e);
     byKey.set(key, v);
   }
-  const versions: ClauseVersion[] = [...byKey].map(([key, v]) => ({
-    id: versionId(key),
-    name: '',
-    clauses: v.clauses,
-    filings: v.filings,
-    first: v.filings[0]?.data.date ?? '',
-    last: v.filings[v.filings.length - 1]?.data.date ?? '',
-  }));
+  const published = [...(options.published ?? [])].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
+  for (const p of published) {
+    if (p.clauses.length === 0) continue;
+    const key = versionKey(p.clauses);
+    const v = byKey.get(key) ?? { clauses: p.clauses, filings: [], published: [] };
+    v.published.push(p);
+    byKey.set(key, v);
+  }
+  const versions: ClauseVersion[] = [...byKey].map(([key, v]) => {
+    const dates = [...v.filings.map((f) => f.data.date), ...v.published.map((p) => p.data.date)].sort();
+    return {
+      id: versionId(key),
+      name: '',
+      clauses: v.clauses,
+      filings: v.filings,
+      published: v.published,
+      first: dates[0] ?? '',
+      last: dates[dates.length - 1] ?? '',
+    };
+  });
   versions.sort((a, b) => a.first.localeCompare(b.first) || a.clauses.length - b.clauses.length || a.id.localeCompare(b.id));
   // Names: 平成20年7月版; a second version first seen in the same month is その2.
   const seen = new Map<string, number>();
@@ -125,7 +167,7 @@ export function buildVersions(
   versions.forEach((v, i) => {
     let best: { id: string; score: number } | undefined;
     for (const earlier of versions.slice(0, i)) {
-      const score = setSimilarity(earlier.clauses, v.clauses, words);
+      const score = setSimilarity(earlier.clauses, v.clauses, words, options);
       if (!best || score > best.score) best = { id: earlier.id, score };
     }
     if (best) v.predecessor = best.id;
@@ -151,8 +193,42 @@ function dice(a: string[], b: string[]): number {
 
 const PUNCT = /^[\p{P}\p{S}\s]+$/u;
 
-function contentWords(text: string, words: WordSplitter): string[] {
-  return words(nfkc(text)).filter((w) => !PUNCT.test(w));
+/** The neutral word each side's party words are compared as. */
+const NEUTRAL = { municipality: '甲', contractor: '乙' } as const;
+
+const neutralisers = new Map<string, (text: string) => string>();
+
+/**
+ * A function that writes every party word of a text as its side's neutral word (発注者, 委託者,
+ * 区 → 甲; 受注者, 受託者 → 乙), so that clauses written with other party words compare by
+ * what they say. The archive's words come first (a word it gives one side is not the other
+ * side's by default), then DEFAULT_PARTIES; longer words before the words they contain
+ * (受託事業者 before 受託者). Used for similarity only: diffs show the words as written.
+ */
+export function partyNeutraliser(parties: Partial<PartyWords> = {}): (text: string) => string {
+  const key = JSON.stringify([parties.municipality ?? [], parties.contractor ?? []]);
+  let f = neutralisers.get(key);
+  if (f) return f;
+  const side = new Map<string, string>();
+  const add = (list: readonly string[] | undefined, neutral: string): void => {
+    for (const w of list ?? []) {
+      const word = nfkc(w).trim();
+      if (word && !side.has(word)) side.set(word, neutral);
+    }
+  };
+  add(parties.municipality, NEUTRAL.municipality);
+  add(parties.contractor, NEUTRAL.contractor);
+  add(DEFAULT_PARTIES.municipality, NEUTRAL.municipality);
+  add(DEFAULT_PARTIES.contractor, NEUTRAL.contractor);
+  const alternatives = [...side.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const pattern = new RegExp(alternatives.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu');
+  f = alternatives.length === 0 ? (text) => text : (text) => text.replace(pattern, (w) => side.get(w) ?? w);
+  neutralisers.set(key, f);
+  return f;
+}
+
+function contentWords(text: string, words: WordSplitter, neutral: (text: string) => string): string[] {
+  return words(neutral(nfkc(text))).filter((w) => !PUNCT.test(w));
 }
 
 function bigrams(text: string): string[] {
@@ -164,16 +240,23 @@ function fullText(c: Clause): string {
   return [c.text, ...(c.items ?? [])].join('\n');
 }
 
-/** Similarity of two clauses: heading (character bigrams) and text (kuromoji words). */
-export function clauseSimilarity(a: Clause, b: Clause, words: WordSplitter): number {
-  const text = dice(contentWords(fullText(a), words), contentWords(fullText(b), words));
+/**
+ * Similarity of two clauses: heading (character bigrams) and text (kuromoji words), each with
+ * the party words of both sides written as one neutral word per side (partyNeutraliser), so
+ * 「乙は、…」 and 「受注者は、…」 are the same clause.
+ */
+export function clauseSimilarity(a: Clause, b: Clause, words: WordSplitter, options: ClauseOptions = {}): number {
+  const neutral = partyNeutraliser(options.parties);
+  const text = dice(contentWords(fullText(a), words, neutral), contentWords(fullText(b), words, neutral));
   if (!a.heading || !b.heading) return text;
-  const heading = normalizeHeading(a.heading) === normalizeHeading(b.heading) ? 1 : dice(bigrams(a.heading), bigrams(b.heading));
+  const ha = neutral(normalizeHeading(a.heading));
+  const hb = neutral(normalizeHeading(b.heading));
+  const heading = ha === hb ? 1 : dice(bigrams(ha), bigrams(hb));
   return 0.35 * heading + 0.65 * text;
 }
 
-function setSimilarity(a: Clause[], b: Clause[], words: WordSplitter): number {
-  const rows = alignClauses(a, b, words);
+function setSimilarity(a: Clause[], b: Clause[], words: WordSplitter, options: ClauseOptions): number {
+  const rows = alignClauses(a, b, words, options);
   const kept = rows.filter((r) => r.kind !== 'added' && r.kind !== 'deleted');
   return kept.reduce((s, r) => s + r.score, 0) / Math.max(a.length, b.length, 1);
 }
@@ -185,9 +268,9 @@ const THRESHOLD = 0.45;
  * one, above a threshold); a new clause left over that sits under the same heading as the new
  * counterpart of an old clause is a split of that clause (and the reverse, a merge).
  */
-export function alignClauses(oldClauses: Clause[], newClauses: Clause[], words: WordSplitter): AlignedRow[] {
+export function alignClauses(oldClauses: Clause[], newClauses: Clause[], words: WordSplitter, options: ClauseOptions = {}): AlignedRow[] {
   const scores: Array<{ i: number; j: number; s: number }> = [];
-  oldClauses.forEach((a, i) => newClauses.forEach((b, j) => scores.push({ i, j, s: clauseSimilarity(a, b, words) })));
+  oldClauses.forEach((a, i) => newClauses.forEach((b, j) => scores.push({ i, j, s: clauseSimilarity(a, b, words, options) })));
   scores.sort((x, y) => y.s - x.s || Math.abs(x.i - x.j) - Math.abs(y.i - y.j) || x.i - y.i);
   const oldTo = new Map<number, number>();
   const newTo = new Map<number, number>();
@@ -355,7 +438,12 @@ export interface ClauseTopic {
 }
 
 /** Follow each clause through the versions along their predecessors. */
-export function buildTopics(versions: ClauseVersion[], words: WordSplitter, slugify: (t: string) => string): ClauseTopic[] {
+export function buildTopics(
+  versions: ClauseVersion[],
+  words: WordSplitter,
+  slugify: (t: string) => string,
+  options: ClauseOptions = {},
+): ClauseTopic[] {
   // Union-find over (version, clause index), joined along every version→predecessor alignment.
   const parent = new Map<string, string>();
   const find = (k: string): string => {
@@ -372,7 +460,7 @@ export function buildTopics(versions: ClauseVersion[], words: WordSplitter, slug
     v.clauses.forEach((c) => parent.set(key(v, c), parent.get(key(v, c)) ?? key(v, c)));
     const p = v.predecessor ? byId.get(v.predecessor) : undefined;
     if (!p) continue;
-    for (const row of alignClauses(p.clauses, v.clauses, words)) {
+    for (const row of alignClauses(p.clauses, v.clauses, words, options)) {
       const all = [...row.old.map((c) => key(p, c)), ...row.new.map((c) => key(v, c))];
       for (const k of all.slice(1)) union(all[0] as string, k);
     }
@@ -423,9 +511,13 @@ function clauseBlock(c: Clause): string {
   return [`${c.number} ${c.text}`, ...(c.items ?? [])].join('\n');
 }
 
-/** The 新旧対照表 of two versions: aligned rows with word diffs in both columns. */
-export function compareVersions(oldV: Clause[], newV: Clause[], words: WordSplitter): ComparisonRow[] {
-  return alignClauses(oldV, newV, words).map((row) => {
+/**
+ * The 新旧対照表 of two versions: aligned rows with word diffs in both columns. Clauses are paired
+ * with party words made neutral (alignClauses); the diffs are of the texts as written, so
+ * 乙 → 受注者 shows as changed.
+ */
+export function compareVersions(oldV: Clause[], newV: Clause[], words: WordSplitter, options: ClauseOptions = {}): ComparisonRow[] {
+  return alignClauses(oldV, newV, words, options).map((row) => {
     const oldText = row.old.map(clauseBlock).join('\n');
     const newText = row.new.map(clauseBlock).join('\n');
     const d =
