@@ -1,7 +1,8 @@
 /**
  * The archive's cross-link indexes, computed once from the records: departments (sections
  * followed across bureau reorganisations), contractors (names normalised, roles per filing),
- * ordinance articles, years and personal data items. Pages only render what this returns.
+ * ordinance articles, years, personal data items and the matters the council rules on. Pages
+ * only render what this returns.
  */
 import type { Registries } from './registry.ts';
 import type { Contractor, Filing } from './schema.ts';
@@ -81,6 +82,14 @@ export interface ItemIndex {
   filings: Entry[];
 }
 
+/** Filings by what the council rules on (業務委託, 再委託, 外部提供 …). */
+export interface MatterIndex {
+  key: string;
+  name: string;
+  slug: string;
+  filings: Entry[];
+}
+
 export interface Archive {
   /** Newest first. */
   filings: Entry[];
@@ -93,6 +102,8 @@ export interface Archive {
   basis: Map<string, BasisIndex>;
   years: Map<string, Entry[]>;
   items: Map<string, ItemIndex>;
+  /** Filings by matter (`matters`), in the order the matters first appear, oldest filing first. */
+  matters: Map<string, MatterIndex>;
   /** Names a registry exists for but does not list. */
   unplaced: string[];
   /** The section and bureau index of each filing, by id. */
@@ -262,6 +273,24 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
   }
   for (const i of items.values()) i.slug = iSlugs.get(i.key);
 
+  // ---- matters ----
+  const matters = new Map<string, MatterIndex>();
+  const mSlugs = new SlugAllocator(slugify);
+  for (const f of [...filings].reverse()) {
+    for (const matter of f.data.matters) {
+      const key = nameKey(matter);
+      if (!key) continue;
+      mSlugs.add(key);
+      const entry = matters.get(key) ?? { key, name: matter, slug: '', filings: [] };
+      if (!entry.filings.includes(f)) entry.filings.push(f);
+      matters.set(key, entry);
+    }
+  }
+  for (const m of matters.values()) {
+    m.slug = mSlugs.get(m.key);
+    m.filings.sort(byDateDesc);
+  }
+
   return {
     filings,
     byId: new Map(filings.map((f) => [f.id, f])),
@@ -272,6 +301,7 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     basis,
     years: new Map([...years].sort(([a], [b]) => b.localeCompare(a))),
     items,
+    matters,
     unplaced: [...unplaced].sort(),
     sectionOf: new Map([...sections.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),
     bureauOf: new Map([...bureaus.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),

@@ -26,7 +26,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Clause } from './schema.ts';
-import { isClauseShape, marker, recordMarker, roleOf, type Shape } from './numbering.ts';
+import { marker, recordMarker, roleOf, type Shape } from './numbering.ts';
 import { compact, endsSentence, unbracket } from './text.ts';
 
 const reader = unified().use(remarkParse).use(remarkGfm);
@@ -90,13 +90,13 @@ export function extractClauses(markdown: string, section?: string): Clause[] {
     if (node.type === 'paragraph') {
       const text = textOf(node).trim();
       const m = marker(text);
-      const role = m && (top === undefined ? (isClauseShape(m.shape) ? 'clause' : 'item') : roleOf(m, top));
+      const role = m && (top === undefined ? 'clause' : roleOf(m, top));
       if (m && role === 'clause') {
         top ??= m.shape;
         const written = recordMarker(m);
         clauses.push({
           number: m.value,
-          ...(m.shape !== 'num' ? { marker: written } : {}),
+          ...(written !== String(m.value) ? { marker: written } : {}),
           ...(heading ? { heading } : {}),
           text: m.rest,
         });

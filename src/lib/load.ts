@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { kindsOf, loadArchiveConfig } from './config.ts';
-import { RecordError, parseRecord, type RecordFile } from './record.ts';
+import { RecordError, parseClauseSet, parseRecord, type ClauseSetFile, type RecordFile } from './record.ts';
 
 /** The content folder the site is built from. */
 export function contentDir(): string {
@@ -48,5 +48,37 @@ export function loadRecords(dir: string = contentDir()): Array<RecordFile & { fi
     }
   }
   if (problems.length > 0) throw new Error(`${problems.length} record problem(s):\n${problems.join('\n')}`);
+  return out;
+}
+
+/**
+ * Every clause set published on its own, under `<dir>/clauses/`, sorted by file name. Throws one
+ * error listing every bad file, as loadRecords does.
+ */
+export function loadClauseSets(dir: string = contentDir()): Array<ClauseSetFile & { file: string }> {
+  const folder = path.join(dir, 'clauses');
+  if (!existsSync(folder)) return [];
+  const out: Array<ClauseSetFile & { file: string }> = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const f of readdirSync(folder)
+    .filter((name) => name.endsWith('.md'))
+    .sort()) {
+    const file = path.join(folder, f);
+    try {
+      const set = parseClauseSet(readFileSync(file, 'utf8'), file);
+      const other = seen.get(set.data.id);
+      if (other) {
+        problems.push(`${file}:2: id ${set.data.id} is also used by ${other}; give one of them another id`);
+        continue;
+      }
+      seen.set(set.data.id, file);
+      out.push({ ...set, file });
+    } catch (e) {
+      if (!(e instanceof RecordError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length > 0) throw new Error(`${problems.length} clause set problem(s):\n${problems.join('\n')}`);
   return out;
 }

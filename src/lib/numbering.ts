@@ -41,6 +41,8 @@ const SHAPES: Array<{ shape: Shape; re: RegExp }> = [
     ),
   },
   { shape: 'num', re: new RegExp(`^((${DIGITS})[.．、]?)(?:[\\s\\u3000]+|(?<=[.．、])|$)`, 'u') },
+  // 一\u3000委託先 (kanji numerals, in vertical text above all): only with a space or a mark after it.
+  { shape: 'num', re: new RegExp(`^((${KANJI})[.．、]?)(?:[\\s\\u3000]+|(?<=[.．、]))`, 'u') },
   { shape: 'paren', re: new RegExp(`^([（(][\\s\\u3000]*(${DIGITS}|${KANJI})[\\s\\u3000]*[）)])[\\s\\u3000]*`, 'u') },
   { shape: 'kana', re: new RegExp(`^(([${KANA}])[.．、]?)(?:[\\s\\u3000]+|(?<=[.．、]))`, 'u') },
   { shape: 'circled', re: /^(([①-⑳]))[\s\u3000]*/u },

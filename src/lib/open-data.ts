@@ -7,7 +7,7 @@ import type { Clause } from './schema.ts';
 export function filingsJson(
   entries: Entry[],
   pageUrl: (id: string) => string,
-  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body),
+  clausesOf: (entry: Entry) => Clause[] = (e) => extractClauses(e.body, e.data.clause_section),
 ): string {
   return `${JSON.stringify(
     entries.map((e) => ({ ...e.data, url: pageUrl(e.id), clauses: clausesOf(e) })),
@@ -22,6 +22,8 @@ export const CSV_COLUMNS = [
   'url',
   'title',
   'kind',
+  'number',
+  'matters',
   'basis',
   'bureau',
   'section',
@@ -56,6 +58,8 @@ export function filingsCsv(entries: Entry[], pageUrl: (id: string) => string): s
       url: pageUrl(e.id),
       title: d.title,
       kind: d.kind,
+      number: d.number ?? '',
+      matters: d.matters.join(' / '),
       basis: d.basis.map((b) => `${b.article}${b.label ? `（${b.label}）` : ''}`).join(' / '),
       bureau: d.department.bureau ?? '',
       section: d.department.section,

@@ -56,12 +56,13 @@ export function bodyText(markdown: string): string {
 
 /**
  * A body cut in two: the 特記事項 section (its heading up to the next heading of the same or a
- * higher level) and everything else. Each block is in exactly one of them.
+ * higher level; `clauseHeading` names the heading when it is not a usual title, as a record's
+ * `clause_section` does) and everything else. Each block is in exactly one of them.
  */
-export function splitBody(markdown: string): { own: string; clauses: string } {
+export function splitBody(markdown: string, clauseHeading?: string): { own: string; clauses: string } {
   const root = parseBody(markdown);
   const nodes = root.children;
-  const section = clauseSection(root);
+  const section = clauseSection(root, clauseHeading);
   if (!section) return { own: nodesText(nodes), clauses: '' };
   const { start, end } = section;
   return { own: nodesText([...nodes.slice(0, start), ...nodes.slice(end)]), clauses: nodesText(nodes.slice(start, end)) };
@@ -78,6 +79,8 @@ function factsText(entry: Entry): string {
   const facts = [
     d.title,
     d.kind,
+    d.number ?? '',
+    d.matters.join('、'),
     formatEraWithIso(d.date),
     ...d.basis.map((b) => `${b.article} ${b.label ?? ''}`),
     [d.department.bureau, d.department.section, d.department.unit, d.department.contact].filter(Boolean).join(' '),
@@ -122,7 +125,7 @@ export function searchDocuments(entries: Iterable<Entry>, base: string, split: t
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const sets = new Map<string, string>();
   const docs = sorted.map((entry, rank) => {
-    const { own, clauses } = split(entry.body);
+    const { own, clauses } = split(entry.body, entry.data.clause_section);
     const set = clauses === '' ? undefined : clauseSetId(clauses);
     if (set && !sets.has(set)) sets.set(set, clauses);
     return filingDocument(entry, `${base}filings/${entry.id}/`, { own, set, shard: shardOf(rank, sorted.length) });

@@ -112,20 +112,48 @@ export function listOf(texts: string[]): List {
 const BULLET = /^\s*[-*+]\s+(.*)$/u;
 
 /** A numbered line that labels a fact: its marker shape, label and any value on the same line. */
-function labelledItem(text: string, v: Vocabulary): { shape: Shape; label: string; value: string } | undefined {
+function labelledItem(text: string, v: Vocabulary): { shape: Shape; written: string; label: string; value: string } | undefined {
   const m = marker(text);
   if (!m || !m.rest || m.shape === 'jo') return undefined;
   const rest = m.rest.replace(/\*\*/gu, '');
-  const tries: Array<[string, string]> = [[rest, '']];
+  // The label alone, or with its value after a colon or a space (一\u3000委託先\u3000株式会社…).
+  const tries: Array<[string, string]> = [];
   const colon = /^(.{1,40}?)[：:]\s*(.*)$/u.exec(rest);
-  if (colon) tries.unshift([colon[1] ?? '', colon[2] ?? '']);
+  if (colon) tries.push([colon[1] ?? '', colon[2] ?? '']);
   const space = /^(\S{1,40}?)[\s\u3000]+(.+)$/u.exec(rest);
   if (space) tries.push([space[1] ?? '', space[2] ?? '']);
+  tries.push([rest, '']);
   for (const [label, value] of tries) {
     if (label.length > 40 || endsSentence(label)) continue;
-    if (factOf(label, v)) return { shape: m.shape, label, value: value.trim() };
+    if (factOf(label, v)) return { shape: m.shape, written: m.written, label, value: value.trim() };
   }
   return undefined;
+}
+
+/** A numbered line of the same numbering as the labelled items before it, with a short label of its own. */
+function siblingItem(text: string, shape: Shape | undefined): { shape: Shape; written: string; label: string; value: string } | undefined {
+  const m = shape ? marker(text) : undefined;
+  if (!m || m.shape !== shape || !m.rest || m.rest.length > 30 || /[。、，,]/u.test(m.rest)) return undefined;
+  return { shape: m.shape, written: m.written, label: m.rest, value: '' };
+}
+
+/**
+ * A known label alone on its line with its value in the paragraph below, as a table flattened by
+ * extraction or a form without numbers writes it (`委託先` / `株式会社…`).
+ */
+function labelAlone(lines: Line[], i: number, v: Vocabulary): { label: string; value: string } | undefined {
+  const t = (lines[i]?.text ?? '').replace(/\*\*/gu, '').trim();
+  if (t.length > 30 || /[。、，,：:\t]/u.test(t) || marker(t) || !factOf(t, v)) return undefined;
+  if ((lines[i - 1]?.text.trim() ?? '') !== '' || (lines[i + 1]?.text.trim() ?? '') !== '') return undefined;
+  const value: string[] = [];
+  for (let k = i + 2; k < lines.length; k++) {
+    const n = (lines[k]?.text ?? '').trim();
+    if (n === '' || n.includes('\t') || HASH_HEADING.test(n)) break;
+    value.push(n);
+  }
+  const first = value[0];
+  if (!first || (first.length <= 30 && factOf(first, v))) return undefined;
+  return { label: t, value: value.join('\n') };
 }
 
 /** `委託先：株式会社…` on one line: a known label, a colon and the value. */
@@ -149,6 +177,7 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings
   let table: TableBlock | undefined;
   let sectionLevel = 0;
   let partDepth = 2;
+  let itemShape: Shape | undefined;
   const flush = (): void => {
     if (para.length > 0) children.push(paragraphOf(para));
     if (list.length > 0) children.push(listOf(list.map((l) => l.text)));
@@ -209,6 +238,7 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings
         sections.push(text);
         partDepth = 3;
       } else if (depth === 2) partDepth = 2;
+      if (depth === 2 && !isPartHeading(text)) itemShape = undefined;
       children.push(heading(depth, text));
       if (isClauseSetTitle(text)) {
         i = startClauses(text, depth, i, line);
@@ -225,10 +255,12 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings
       }
       continue;
     }
-    const item = labelledItem(t, v);
+    // A numbered item that labels a fact, or one of its siblings in the same numbered list (２ 結合の相手方).
+    const item = labelledItem(t, v) ?? siblingItem(t, itemShape);
     if (item && list.length === 0) {
+      itemShape = item.shape;
       flush();
-      children.push(heading(partDepth + 1, t.trim()));
+      children.push(heading(partDepth + 1, item.value ? `${item.written} ${item.label}` : t.trim()));
       // The value: the lines below until the next item of the same numbering, a heading or a table.
       const valueLines: Line[] = item.value ? [{ ...line, text: item.value }] : [];
       let j = i + 1;
@@ -248,7 +280,7 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings
       i = k - 1;
       continue;
     }
-    const colon = colonField(t, v);
+    const colon = colonField(t, v) ?? labelAlone(rest, i, v);
     if (colon) fields.push({ ...colon, line: line.no });
     const bullet = BULLET.exec(t);
     if (bullet && !/^[-\s]+$/u.test(t)) {

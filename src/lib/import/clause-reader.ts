@@ -12,7 +12,7 @@
  * by a blank line does it end the clause set.
  */
 import type { List, Paragraph, RootContent } from 'mdast';
-import { isClauseShape, marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../numbering.ts';
+import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../numbering.ts';
 import { compact, endsSentence } from '../text.ts';
 import type { Problem } from './messages.ts';
 import type { Line } from './normalise.ts';
@@ -20,6 +20,7 @@ import type { Line } from './normalise.ts';
 /** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
 export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
 const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
+const ERA_DATE = /(?:明治|大正|昭和|平成|令和)[\s\u3000]*(?:元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*年/u;
 
 type Part = { type: 'p'; text: string } | { type: 'items'; items: string[] };
 
@@ -92,7 +93,8 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], wa
     }
     const hash = HASH_HEADING.exec(raw);
     const t = (hash ? (hash[2] ?? '') : raw).replace(/\*\*/gu, '').trim();
-    if (CLAUSE_HEADING.test(t)) {
+    // A bracketed date (（令和3年4月1日改正）) is the set's date, not a clause heading.
+    if (CLAUSE_HEADING.test(t) && !ERA_DATE.test(t)) {
       headingOut(t);
       blankBefore = false;
       continue;
@@ -172,7 +174,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], wa
     }
     // Before the first clause: a preamble (…次の事項を遵守しなければならない。) is expected; anything else is noted.
     out.push(o.paragraph([line]));
-    if (!endsSentence(plain))
+    if (!endsSentence(plain) && !ERA_DATE.test(plain))
       warnings.push({ line: line.no, message: 'text in the 特記事項 before the first numbered clause; kept as a paragraph' });
   }
   emit();
@@ -190,9 +192,9 @@ function setLast(p: Part, text: string): void {
   else p.items[p.items.length - 1] = text;
 }
 
+/** Before the first clause, any number starts one: a set numbered (1), (2) … or ①, ② … has those as its clauses. */
 function roleIn(m: Marker, top: Shape | undefined): 'clause' | 'paragraph' | 'item' {
-  if (top === undefined) return isClauseShape(m.shape) ? 'clause' : 'item';
-  return roleOf(m, top);
+  return top === undefined ? 'clause' : roleOf(m, top);
 }
 
 function nextText(lines: Line[], from: number): number | undefined {

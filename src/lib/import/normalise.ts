@@ -56,6 +56,7 @@ function furnitureKey(text: string): string {
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー々〆()（）「」・';
 const SPREAD_RUN = new RegExp(`[${CJK}](?:[ \\u3000][${CJK}]){2,}`, 'gu');
+const SINGLE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const SPREAD_CELL = new RegExp(`^[${CJK}](?:[ \\u3000]+[${CJK}])+$`, 'u');
 
 /**
@@ -197,6 +198,22 @@ export function normalise(doc: SourceDoc): Normalised {
   const marked: SourceLine[] = src.map((l) =>
     wrap !== undefined && !l.text.includes('\t') && width(l.text.replace(/\s+$/u, '')) >= wrap - 3 ? { ...l, full: true } : l,
   );
+  // Characters spread so far apart that extraction put each on a line of its own (件 / 名): one line.
+  for (let i = 0; i < marked.length; i++) {
+    const run: number[] = [];
+    let k = i;
+    while (k < marked.length && SINGLE.test(marked[k]?.text.trim() ?? '')) {
+      run.push(k);
+      k++;
+      if ((marked[k]?.text.trim() ?? 'x') === '' && SINGLE.test(marked[k + 1]?.text.trim() ?? '')) k++;
+    }
+    if (run.length >= 2) {
+      const first = marked[run[0] as number] as SourceLine;
+      marked[run[0] as number] = { ...first, text: run.map((r) => marked[r]?.text.trim() ?? '').join('') };
+      for (let r = (run[0] as number) + 1; r < k; r++) marked[r] = { ...(marked[r] as SourceLine), text: '' };
+      i = k - 1;
+    }
+  }
   const lines: Line[] = [];
   const dropped: Line[] = [];
   let joins = 0;

@@ -162,7 +162,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   if (!title) {
     return fail(
       lines.find((l) => l.text.trim() !== '')?.no ?? 1,
-      `this does not read as a council filing: no subject (件名, or 記 and the subject line of a 諮問書) was found. Recognised: ${recognised.slice(1).join('; ')}. If it is a filing, check that its 件名 line survived extraction; if it is another council's form, add the labels it uses to content/archive.yaml (labels:) and import again`,
+      `this does not read as a council filing, nor as a clause set: no subject (a 件名 line, or 記 and the subject line of a 諮問書) and no numbered clauses under a title such as 特記事項 were found (what was recognised: ${recognised.slice(1).join('; ')}). If it is a filing, check that its 件名 line survived extraction (npm run import -- --text FILE shows what the importer read); if it is another council's form, add the labels it uses to content/archive.yaml (labels:) and import again`,
     );
   }
   if (!kind)
@@ -257,7 +257,7 @@ function sourceOf(options: ParseOptions): NonNullable<FilingInput['source']> {
   };
 }
 
-/** The date a clause set states: 施行日 first, then 改正日, then a date standing alone near its top or end. */
+/** The date a clause set states: the latest 施行日 or 改正日, else a 制定 date, else a date standing alone near its top or end. */
 function clauseSetDate(lines: Line[]): { iso: string; text: string; line: number } | undefined {
   const candidates: Array<{ iso: string; text: string; line: number; rank: number }> = [];
   lines.forEach((l, idx) => {
@@ -276,6 +276,9 @@ function clauseSetDate(lines: Line[]): { iso: string; text: string; line: number
             : 9;
     if (rank < 9) candidates.push({ iso: d.iso, text: compact(l.text).replace(/^[(（]|[)）]$/gu, ''), line: l.no, rank });
   });
+  // The text in hand is as last revised: of the 施行 and 改正 dates, the latest; otherwise the first date found.
+  const stated = candidates.filter((c) => c.rank <= 1).sort((a, b) => b.iso.localeCompare(a.iso) || a.rank - b.rank);
+  if (stated[0]) return stated[0];
   candidates.sort((a, b) => a.rank - b.rank || a.line - b.line);
   return candidates[0];
 }

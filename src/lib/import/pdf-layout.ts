@@ -465,8 +465,10 @@ function verticalLines(items: TextItem[]): RawLine[] {
     .map((c) => {
       const sorted = c.items.sort((a, b) => b.y - a.y);
       const size = Math.max(...sorted.map((i) => i.size));
+      // A gap of more than half a character down the column is a space.
+      const text = sorted.map((g, k) => (k > 0 && (sorted[k - 1] as TextItem).y - g.y > g.size * 1.5 ? ` ${g.str}` : g.str)).join('');
       return {
-        text: sorted.map((i) => i.str).join(''),
+        text,
         left: c.x,
         right: c.x + size,
         y: sorted[0]?.y ?? 0,
@@ -572,7 +574,8 @@ export function layoutDocument(pages: PageContent[]): { lines: SourceLine[]; ver
       // A paragraph ends where a line stops short of the edge, before and after a table and a
       // heading, and where the next line stands further below than the lines of a paragraph do.
       const rowRun = l.row && next?.row && !l.breakAfter;
-      const spaced = next !== undefined && pitch > 0 && l.y - next.y > pitch * 1.4;
+      // (A header or footer below is not the next paragraph: a sentence may go on over the page.)
+      const spaced = next !== undefined && !edges.has(i + 1) && pitch > 0 && l.y - next.y > pitch * 1.4;
       if (!rowRun && (!full || spaced || heading || l.row || next?.row || edge !== undefined)) out.push({ text: '', page: pageNo });
     });
   });

@@ -11,6 +11,7 @@
  */
 import { findDates } from '../era.ts';
 import type { Basis, Department } from '../schema.ts';
+import { marker } from '../numbering.ts';
 import { compact, squash } from '../text.ts';
 import { parseBasis } from './basis.ts';
 import { HASH_HEADING, UNDERLINE, bareHeading } from './body.ts';
@@ -60,9 +61,14 @@ function plain(text: string): string {
 
 /** Read the header of a document. */
 export function recogniseHeader(lines: Line[], v: Vocabulary): Header {
-  return (
-    shimonForm(lines, v) ?? sheetForm(lines, v) ?? { form: 'none', basis: [], matterTexts: [], prelude: [], bodyStart: 0, warnings: [] }
-  );
+  const found = shimonForm(lines, v) ?? sheetForm(lines, v);
+  if (found) return found;
+  // No header: the body starts at the top. A department line is still looked for, for the account of what was recognised.
+  const none: Header = { form: 'none', basis: [], matterTexts: [], prelude: [], bodyStart: 0, warnings: [] };
+  const at = lines.find((l) => departmentLine(l.text));
+  const d = at && departmentLine(at.text);
+  if (at && d) none.department = { value: d, line: at.no };
+  return none;
 }
 
 /** The department a line names by itself: `保健福祉部 国保年金課`, `（担当）保健福祉部国保年金課`, `担当課：…`. */
@@ -169,11 +175,24 @@ function leftover(c: string, basis: Basis[]): string {
 
 /** The council sheet, if the document has a 件名 line. */
 function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
-  const titleIndex = lines.findIndex((l) => TITLE.test(l.text));
-  if (titleIndex < 0) return undefined;
+  let titleIndex = lines.findIndex((l) => TITLE.test(l.text));
+  let titleLine = lines[titleIndex];
+  let title = titleLine ? squash(fragmentToPlain((TITLE.exec(titleLine.text)?.[1] ?? '').replace(/\t+/gu, ' '))) : '';
+  // 件名 alone on its line with the subject on the next (a table flattened by extraction).
+  const alone = lines.findIndex((l) => compact(plain(l.text)) === '件名');
+  if (alone >= 0 && (titleIndex < 0 || alone < titleIndex)) {
+    let k = alone + 1;
+    while (k < lines.length && isBlank(lines[k])) k++;
+    const next = lines[k];
+    if (next && !next.text.includes('\t') && !bareHeading(next.text) && !HASH_HEADING.test(next.text)) {
+      titleIndex = k;
+      titleLine = next;
+      title = squash(fragmentToPlain(plain(next.text)));
+      lines = lines.map((l, idx) => (idx === alone ? { ...l, text: '' } : l));
+    }
+  }
+  if (titleIndex < 0 || !titleLine) return undefined;
   const warnings: Problem[] = [];
-  const titleLine = lines[titleIndex] as Line;
-  const title = squash(fragmentToPlain((TITLE.exec(titleLine.text)?.[1] ?? '').replace(/\t+/gu, ' ')));
   const header: Header = {
     form: 'sheet',
     title: { text: title, line: titleLine.no },
@@ -213,7 +232,9 @@ function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
       if (b.length > 0) header.basisLine ??= line.no;
       for (const x of b) if (x.label) header.matterTexts.push(x.label);
       const rest = leftover(c, b);
-      if (rest !== '' && !(k && kindIn(rest, v) === k)) {
+      // A kind written in other words (審議事項（２）) is kept as written; 【報告】 is the record's kind.
+      if (k && b.length === 0 && rest !== '' && rest !== k) prelude.push({ ...line, council: true });
+      else if (rest !== '' && !(k && kindIn(rest, v) === k)) {
         prelude.push(line);
         warnings.push({
           line: line.no,
@@ -222,6 +243,17 @@ function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
       }
       continue;
     }
+    // A department on a line of its own (担当課：…) is part of the header; a numbered item or a
+    // labelled value (１ 事業の目的, 委託先：…) starts the body.
+    if (!/担当部課/u.test(c) && !header.department && i > titleIndex) {
+      const d = departmentLine(t);
+      if (d) {
+        header.department = { value: d, line: line.no };
+        prelude.push({ ...line, council: true }); // kept as written: its label is not in the record
+        continue;
+      }
+    }
+    if (i > titleIndex && !/担当部課/u.test(c) && (marker(plain(t)) || /^[^：:]{1,20}[：:]/u.test(c))) break;
     if (/担当部課/u.test(c)) {
       const parts = [plain(t)];
       // The department may continue over the next lines (担当係, 担当者, 内線), blank lines between.

@@ -194,7 +194,7 @@ export function kindIn(line: string, v: Vocabulary): string | undefined {
   const bracketed = /【([^【】]+)】/u.exec(c)?.[1];
   if (bracketed !== undefined) return words.find((w) => w.word === bracketed)?.name;
   if (/^諮問第[0-9一二三四五六七八九十百]+号$/u.test(c)) return words.find((w) => w.word === '諮問')?.name ?? '諮問';
-  const bare = c.replace(/[(（][0-9一二三四五六七八九十]+[)）]$/u, '').replace(/^[◇◆■□●○・]/u, '');
+  const bare = c.replace(/(?:[(（][0-9一二三四五六七八九十]+[)）]|[0-9]+)$/u, '').replace(/^[◇◆■□●○・]/u, '');
   return words.find((w) => w.word === bare)?.name;
 }
 
