@@ -1,6 +1,6 @@
 /** Build the site into a temporary folder for tests (one build per content/base pair per run). */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSearchIndex } from '../scripts/lib/search-index.ts';
@@ -20,7 +20,7 @@ export function buildSite(options: { contentDir?: string; base?: string; fresh?:
 async function build(options: { contentDir?: string; base?: string }): Promise<string> {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-build-'));
   const outDir = path.join(work, 'dist');
-  execFileSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'], {
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'], {
     env: {
       ...cleanEnv(),
       ARCHIVE_CONTENT_DIR: options.contentDir ?? 'content',
@@ -29,7 +29,13 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
+  // What the build printed (its warnings), beside the output: buildLog(dist).
+  writeFileSync(path.join(work, 'build.log'), `${result.stdout}${result.stderr}`);
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stderr || result.stdout}`);
   await buildSearchIndex({ dist: outDir, content: path.resolve(options.contentDir ?? 'content'), base: options.base ?? '/' });
   return outDir;
 }
@@ -40,4 +46,9 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
  */
 function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(key)));
+}
+
+/** What the build of `dist` (from buildSite) printed: its warnings name missing originals and the like. */
+export function buildLog(dist: string): string {
+  return readFileSync(path.join(path.dirname(dist), 'build.log'), 'utf8');
 }
