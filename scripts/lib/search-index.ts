@@ -44,7 +44,7 @@ export async function buildSearchIndex(options: {
   const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
     const files = loadRecords(options.content ?? contentDir());
     const entries = files.map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
-    return { docs: searchDocuments(entries, base, cache.split), records: files.length };
+    return { docs: searchDocuments(entries, base, cache.splitUnder), records: files.length };
   })();
   cache.save();
   rmSync(out, { recursive: true, force: true });

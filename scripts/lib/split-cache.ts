@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clauseSetId, splitBody } from '../../src/lib/search-records.ts';
+import { clauseSetId, splitBody, splitBodyUnder } from '../../src/lib/search-records.ts';
 
 interface CacheFile {
   version: string;
@@ -59,14 +59,21 @@ export class SplitCache {
   }
 
   /** splitBody, from the cache when the body was split before. */
-  split: typeof splitBody = (markdown) => {
-    const key = createHash('sha256').update(markdown).digest('hex');
+  split: typeof splitBody = (markdown) => this.splitUnder(markdown);
+
+  /** splitBodyUnder (a record's clause_section names its 特記事項 heading), from the cache likewise. */
+  splitUnder: typeof splitBodyUnder = (markdown, clauseHeading) => {
+    // The heading is part of the key: the same body splits otherwise under another heading.
+    const key = createHash('sha256')
+      .update(clauseHeading === undefined ? '' : `${clauseHeading}\u0000`)
+      .update(markdown)
+      .digest('hex');
     this.used.add(key);
     const hit = this.data.bodies[key];
     const clauses = hit ? (hit[1] === '' ? '' : this.data.sets[hit[1]]) : undefined;
     if (hit && clauses !== undefined) return { own: hit[0], clauses };
     this.fresh.add(key);
-    const out = splitBody(markdown);
+    const out = splitBodyUnder(markdown, clauseHeading);
     const set = out.clauses === '' ? '' : clauseSetId(out.clauses);
     this.data.bodies[key] = [out.own, set];
     if (set) this.data.sets[set] = out.clauses;

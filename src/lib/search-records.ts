@@ -56,10 +56,17 @@ export function bodyText(markdown: string): string {
 
 /**
  * A body cut in two: the 特記事項 section (its heading up to the next heading of the same or a
- * higher level; `clauseHeading` names the heading when it is not a usual title, as a record's
- * `clause_section` does) and everything else. Each block is in exactly one of them.
+ * higher level) and everything else. Each block is in exactly one of them.
  */
-export function splitBody(markdown: string, clauseHeading?: string): { own: string; clauses: string } {
+export function splitBody(markdown: string): { own: string; clauses: string } {
+  return splitBodyUnder(markdown);
+}
+
+/**
+ * splitBody for a record whose 特記事項 are under a heading of their own: `clauseHeading` names
+ * it, as a record's `clause_section` does (別記, 別紙2); without it the usual titles are found.
+ */
+export function splitBodyUnder(markdown: string, clauseHeading?: string): { own: string; clauses: string } {
   const root = parseBody(markdown);
   const nodes = root.children;
   const section = clauseSection(root, clauseHeading);
@@ -118,10 +125,10 @@ export interface SearchDocument extends Omit<SearchRecord, 'content'> {
  * The search documents of a set of filings, in the order they are to be indexed: the filings
  * newest first (a search without a term lists them in this order), then one per distinct
  * clause set, newest first too. Each filing is in its date shard (search-tokens.ts), each
- * clause set in the clause shard. `split` cuts a body as splitBody does (the indexer passes a
- * cached one).
+ * clause set in the clause shard. `split` cuts a body as splitBodyUnder does, under the record's
+ * `clause_section` (the indexer passes a cached one).
  */
-export function searchDocuments(entries: Iterable<Entry>, base: string, split: typeof splitBody = splitBody): SearchDocument[] {
+export function searchDocuments(entries: Iterable<Entry>, base: string, split: typeof splitBodyUnder = splitBodyUnder): SearchDocument[] {
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const sets = new Map<string, string>();
   const docs = sorted.map((entry, rank) => {
@@ -150,7 +157,7 @@ export function searchRecord(doc: SearchDocument, stream: Stream): SearchRecord 
 export function* searchRecords(
   entries: Iterable<Entry>,
   base: string,
-  { stream = 'tri', split = splitBody }: { stream?: Stream; split?: typeof splitBody } = {},
+  { stream = 'tri', split = splitBodyUnder }: { stream?: Stream; split?: typeof splitBodyUnder } = {},
 ): Generator<SearchRecord> {
   for (const doc of searchDocuments(entries, base, split)) yield searchRecord(doc, stream);
 }
