@@ -94,6 +94,22 @@ describe('buildArchive without registries', () => {
     expect([...a.years.keys()]).toEqual(['2020', '2010', '2008']);
     expect(a.items.get('氏名')?.filings.length).toBeGreaterThanOrEqual(3);
   });
+  it('indexes what the council rules on (matters), with ASCII slugs, newest filing first', () => {
+    const a = buildArchive(entries, {}, slug);
+    const expected = (m: string) => entries.filter((e) => e.data.matters.includes(m)).map((e) => e.id);
+    expect(expected('業務委託')).toHaveLength(4);
+    for (const m of ['業務委託', '再委託', '電子計算機処理']) {
+      const idx = a.matters.get(m);
+      expect(idx?.filings.map((f) => f.id).sort()).toEqual(expected(m).sort());
+      expect(idx?.slug).toMatch(/^[a-z0-9-]+$/u);
+      expect(idx?.filings.map((f) => f.data.date)).toEqual([...(idx?.filings.map((f) => f.data.date) ?? [])].sort().reverse());
+    }
+    expect(a.matters.get('業務委託')?.slug).toBe('gyoumu-itaku');
+    expect(new Set([...a.matters.values()].map((m) => m.slug)).size).toBe(a.matters.size);
+    // Width variants are one matter.
+    const wide = entries.map((e, i) => (i === 0 ? { ...e, data: { ...e.data, matters: ['業務委託\u200b'] } } : e));
+    expect(buildArchive(wide, {}, slug).matters.get('業務委託')?.filings).toHaveLength(4);
+  });
 });
 
 describe('buildArchive with registries', () => {
