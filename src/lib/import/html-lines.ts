@@ -134,7 +134,12 @@ export function htmlToLines(html: string, notes: Problem[] = []): SourceLine[] {
     const ordered = el.tagName === 'ol';
     let n = Number(el.properties?.['start'] ?? 1) || 1;
     for (const li of el.children) {
-      if (!isElement(li) || li.tagName !== 'li') continue;
+      // Text or other elements straight inside a list (no <li>): lines of their own.
+      if (!isElement(li) || li.tagName !== 'li') {
+        const loose = li.type === 'text' ? li.value.replace(/\s+/gu, ' ').trim() : isElement(li) ? textOf(li) : '';
+        if (loose) out.push(plainLine(loose));
+        continue;
+      }
       const nested = li.children.filter((c): c is Element => isElement(c) && (c.tagName === 'ol' || c.tagName === 'ul'));
       const own: Element = { ...li, children: li.children.filter((c) => !nested.includes(c as Element)) };
       const text = textOf(own);

@@ -57,6 +57,8 @@ export function sourceRuns(line: string): string[] {
     .replace(/^\s*[-*+]\s+/u, '')
     .replace(/\*\*/gu, '');
   if (/^[\s\-－─━—―‐_＿=＝]*$/u.test(t)) return [];
+  // The form's printed heading, whole (however a wrap joined it): its meaning is in the record's keys.
+  if (compact(t) === '情報公開・個人情報保護審議会諮問・報告事項') return [];
   return t
     .split(/[\s\u3000\t（）()【】［］[\]「」『』：:、，,。．・◇◆○●■□※{}]+/u)
     .map(comparable)

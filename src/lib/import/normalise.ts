@@ -92,12 +92,16 @@ function continues(prev: SourceLine, next: SourceLine): boolean {
   return !STARTS_BLOCK.test(next.text);
 }
 
-/** Join two wrapped pieces: no space in Japanese; one space between two Latin words. */
+/**
+ * Join two wrapped pieces: no space in Japanese; one space between two Latin words, and one where
+ * either piece kept the space it was cut at.
+ */
 export function joinWrapped(a: string, b: string): string {
   const left = a.replace(/\s+$/u, '');
   const right = b.replace(/^\s+/u, '');
+  const spaced = left !== a || right !== b;
   const latin = /[A-Za-z0-9,;:]$/u.test(nfkc(left)) && /^[A-Za-z0-9(]/u.test(nfkc(right));
-  return latin ? `${left} ${right}` : left + right;
+  return latin || spaced ? `${left} ${right}` : left + right;
 }
 
 /** Display width: full-width characters count two. */
@@ -231,13 +235,13 @@ export function normalise(doc: SourceDoc): Normalised {
     const text = joinSpread(l.text);
     const last = lines[lines.length - 1];
     if (prev && last && continues(prev, l)) {
-      last.text = joinWrapped(last.text, text);
+      last.text = joinWrapped(last.text + (/\s+$/u.exec(prev.text)?.[0] ?? ''), text).replace(/\s+$/u, '');
       joins++;
-      prev = { ...l, text: last.text };
+      prev = { ...l, text: last.text + (/\s+$/u.exec(text)?.[0] ?? '') };
       return;
     }
     // Blank lines the furniture left behind between two pieces of one sentence do not count.
-    lines.push({ no: i + 1, text, ...(l.page !== undefined ? { page: l.page } : {}) });
+    lines.push({ no: i + 1, text: text.replace(/\s+$/u, ''), ...(l.page !== undefined ? { page: l.page } : {}) });
     prev = l;
   });
   if (joins > 0 && doc.format === 'text')

@@ -86,7 +86,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     lines: doc.lines.map((l, i) => {
       const clean = l.text.replace(CONTROL, '');
       if (clean !== l.text) warnings.push({ line: i + 1, message: 'control characters removed from this line' });
-      return { ...l, text: clean.replace(/\s+$/u, '') };
+      return { ...l, text: clean };
     }),
   };
   const normalised = normalise(cleaned);

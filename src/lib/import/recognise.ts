@@ -12,6 +12,7 @@
 import { findDates } from '../era.ts';
 import type { Basis, Department } from '../schema.ts';
 import { marker } from '../numbering.ts';
+import { comparable, sourceRuns } from './lossless.ts';
 import { compact, squash } from '../text.ts';
 import { parseBasis } from './basis.ts';
 import { HASH_HEADING, UNDERLINE, bareHeading } from './body.ts';
@@ -274,8 +275,18 @@ function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
         }
       }
       const department = parseDepartment(stripDepartmentBrackets(parts.join(' ')));
-      if (department) header.department = { value: department, line: line.no };
-      else warnings.push({ line: line.no, message: 'the 担当部課 line names no department; it is taken from the 担当課 row instead' });
+      if (department) {
+        header.department = { value: department, line: line.no };
+        // Text the department's fields do not hold stays in the body, as written.
+        const held = comparable(Object.values(department).join('\n'));
+        if (parts.some((p) => sourceRuns(p).some((r) => !held.includes(r)))) {
+          prelude.push({ ...line, text: parts.join('\n') });
+          warnings.push({
+            line: line.no,
+            message: 'the 担当部課 lines hold text besides the department; they are also kept at the start of the body',
+          });
+        }
+      } else warnings.push({ line: line.no, message: 'the 担当部課 line names no department; it is taken from the 担当課 row instead' });
       continue;
     }
     prelude.push(line);
