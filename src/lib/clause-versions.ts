@@ -499,16 +499,21 @@ export interface ComparisonRow {
   new: { label: string; parts: DiffPart[] } | undefined;
 }
 
+/** A clause's number as the label of a 新旧対照表 cell: 第3項, or as written (第3条, 第3). */
+function numberLabel(c: Clause): string {
+  return c.marker ?? `第${c.number}項`;
+}
+
 function label(clauses: Clause[]): string {
   const first = clauses[0];
-  if (!first) return '';
-  const nums = clauses.map((c) => c.number);
-  const range = nums.length > 1 ? `第${nums[0]}項〜第${nums[nums.length - 1]}項` : `第${first.number}項`;
+  const last = clauses[clauses.length - 1];
+  if (!first || !last) return '';
+  const range = clauses.length > 1 ? `${numberLabel(first)}〜${numberLabel(last)}` : numberLabel(first);
   return first.heading ? `${range}（${first.heading}）` : range;
 }
 
 function clauseBlock(c: Clause): string {
-  return [`${c.number} ${c.text}`, ...(c.items ?? [])].join('\n');
+  return [`${c.marker ?? c.number} ${c.text}`, ...(c.items ?? [])].join('\n');
 }
 
 /**

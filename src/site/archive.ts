@@ -2,14 +2,39 @@
  * The archive for the pages: records from the content collection, registries from the
  * content folder, indexes built once per build (src/lib/archive.ts does the work).
  */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { contentDir } from '../lib/load.ts';
 import { loadRegistries } from '../lib/registry.ts';
 import { slugify } from '../lib/slug.ts';
+import type { ClauseSet } from '../lib/schema.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
 
 let pending: Promise<Archive> | undefined;
+
+/** A clause set published on its own, as the pages see it. */
+export interface ClauseSetEntry {
+  id: string;
+  data: ClauseSet;
+  body: string;
+}
+
+let sets: Promise<ClauseSetEntry[]> | undefined;
+
+/** The clause sets published on their own (`content/clauses/*.md`), by id. */
+export function getClauseSets(): Promise<ClauseSetEntry[]> {
+  // Most archives have none; Astro warns about an empty collection when it is asked for.
+  const folder = path.join(contentDir(), 'clauses');
+  const any = existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.md'));
+  sets ??= any
+    ? getCollection('clauses').then((entries) =>
+        entries.map((e) => ({ id: e.id, data: e.data, body: e.body ?? '' })).sort((a, b) => a.id.localeCompare(b.id)),
+      )
+    : Promise.resolve([]);
+  return sets;
+}
 
 /** The archive, computed on first use. */
 export function getArchive(): Promise<Archive> {

@@ -4,9 +4,11 @@ import {
   buildVersions,
   compareVersions,
   mainlineFor,
+  type ClauseOptions,
   type ClauseTopic,
   type ClauseVersion,
   type ComparisonRow,
+  type PublishedSet,
   type WordSplitter,
 } from '../lib/clause-versions.ts';
 import type { Entry } from '../lib/archive.ts';
@@ -14,7 +16,8 @@ import { extractClauses } from '../lib/clauses.ts';
 import type { Clause } from '../lib/schema.ts';
 import { slugify } from '../lib/slug.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
-import { getArchive } from './archive.ts';
+import { getArchive, getClauseSets } from './archive.ts';
+import { archiveConfig } from './config.ts';
 
 export interface ClauseData {
   versions: ClauseVersion[];
@@ -22,6 +25,8 @@ export interface ClauseData {
   topics: ClauseTopic[];
   /** The version a filing attached. */
   versionOf: Map<string, ClauseVersion>;
+  /** The version of each published clause set, by the set's id. */
+  versionOfSet: Map<string, ClauseVersion>;
   words: WordSplitter;
   /** Pairs pre-built as comparison pages: every older → newer pair. */
   pairs: Array<[ClauseVersion, ClauseVersion]>;
@@ -54,15 +59,32 @@ export function getClauseData(): Promise<ClauseData> {
     const clausesOf = (entry: Entry): Clause[] => {
       let clauses = clausesById.get(entry.id);
       if (!clauses) {
-        clauses = extractClauses(entry.body);
+        clauses = extractClauses(entry.body, entry.data.clause_section);
         clausesById.set(entry.id, clauses);
       }
       return clauses;
     };
-    const versions = buildVersions(archive.filings, words, clausesOf);
-    const topics = buildTopics(versions, words, (t) => slugify(t, tokenizer));
+    // Clause sets published on their own read like a filing's 特記事項 section.
+    const published: PublishedSet[] = (await getClauseSets()).map((s) => ({
+      id: s.id,
+      data: s.data,
+      clauses: extractClauses(s.body, s.data.clause_section),
+    }));
+    for (const p of published)
+      if (p.clauses.length === 0)
+        console.warn(
+          `[clauses] clauses/${p.id}.md: no clauses found under its heading; it is not shown as a version (check clause_section)`,
+        );
+    // Party words of this archive (content/archive.yaml) besides the usual ones (甲/乙, 発注者/受注者…).
+    const options: ClauseOptions = { parties: archiveConfig.parties };
+    const versions = buildVersions(archive.filings, words, clausesOf, { ...options, published });
+    const topics = buildTopics(versions, words, (t) => slugify(t, tokenizer), options);
     const versionOf = new Map<string, ClauseVersion>();
-    for (const v of versions) for (const f of v.filings) versionOf.set(f.id, v);
+    const versionOfSet = new Map<string, ClauseVersion>();
+    for (const v of versions) {
+      for (const f of v.filings) versionOf.set(f.id, v);
+      for (const p of v.published) versionOfSet.set(p.id, v);
+    }
     const pairs: Array<[ClauseVersion, ClauseVersion]> = [];
     versions.forEach((a, i) => versions.slice(i + 1).forEach((b) => pairs.push([a, b])));
     // Thousands of filing pages compare their version with the same few mainlines.
@@ -71,13 +93,24 @@ export function getClauseData(): Promise<ClauseData> {
       const key = `${oldV.id}\u0000${newV.id}`;
       let rows = comparisons.get(key);
       if (!rows) {
-        rows = compareVersions(oldV.clauses, newV.clauses, words);
+        rows = compareVersions(oldV.clauses, newV.clauses, words, options);
         comparisons.set(key, rows);
       }
       return rows;
     };
     const mainlineOf = (entry: Entry): ClauseVersion | undefined => mainlineFor(entry, versions, { own: versionOf.get(entry.id) });
-    return { versions, byId: new Map(versions.map((v) => [v.id, v])), topics, versionOf, words, pairs, compare, mainlineOf, clausesOf };
+    return {
+      versions,
+      byId: new Map(versions.map((v) => [v.id, v])),
+      topics,
+      versionOf,
+      versionOfSet,
+      words,
+      pairs,
+      compare,
+      mainlineOf,
+      clausesOf,
+    };
   })();
   return pending;
 }

@@ -1,0 +1,20 @@
+/** The originals (`/sources/<first 16 hex of SHA-256><extension>`), byte for byte as imported. */
+import { readFileSync } from 'node:fs';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Original } from '../../lib/originals.ts';
+import { getOriginals } from '../../site/originals.ts';
+
+export const getStaticPaths = (async () => {
+  const { published } = await getOriginals();
+  return published.map((original) => ({ params: { file: original.name }, props: { original } }));
+}) satisfies GetStaticPaths;
+
+const TYPES: Record<Original['type'], string> = {
+  text: 'text/plain',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+};
+
+export const GET: APIRoute<{ original: Original }> = ({ props }) =>
+  new Response(readFileSync(props.original.file), { headers: { 'Content-Type': TYPES[props.original.type] } });
