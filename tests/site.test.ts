@@ -13,14 +13,28 @@ import { describeRole } from '../src/lib/archive.ts';
 import { extractClauses } from '../src/lib/clauses.ts';
 import { loadRecords } from '../src/lib/load.ts';
 import { companyKey } from '../src/lib/names.ts';
-import { buildSite } from './build-site.ts';
+import { sourcePath } from '../src/lib/record.ts';
+import { searchDocuments } from '../src/lib/search-records.ts';
+import { buildLog, buildSite } from './build-site.ts';
+import {
+  ABOUT_14,
+  BETSUKI,
+  COUNCIL,
+  MISSING_ORIGINAL,
+  MUNICIPALITY,
+  ORDINANCE,
+  SET_2008,
+  SET_2023,
+  SHINGI,
+  publishedContent,
+} from './published-archive.ts';
 
 const parser = unified().use(rehypeParse);
 const records = loadRecords(path.resolve('content'));
 let dist = '';
 
-function page(rel: string): Root {
-  const file = path.join(dist, rel, rel.endsWith('.html') ? '' : 'index.html');
+function page(rel: string, root = dist): Root {
+  const file = path.join(root, rel, rel.endsWith('.html') ? '' : 'index.html');
   return parser.parse(readFileSync(file, 'utf8'));
 }
 /** Links below `prefix` (the index page `prefix` itself, linked from the navigation, excluded). */
@@ -60,6 +74,37 @@ describe('the seed archive', () => {
       // No script on a page that does not need it.
       expect(selectAll('script', tree)).toHaveLength(0);
     }
+  });
+
+  it('publishes each original under /sources/ and links it from the filing page with its type and size', () => {
+    for (const r of records) {
+      const source = r.data.source!;
+      const name = path.basename(sourcePath(source.sha256, path.extname(source.file)));
+      expect(readFileSync(path.join(dist, 'sources', name))).toEqual(readFileSync(path.join('content', 'sources', name)));
+      const tree = page(`filings/${r.data.id}`);
+      const links = selectAll('a[data-original]', tree);
+      expect(links).toHaveLength(1);
+      expect(links[0]?.properties['href']).toBe(`/sources/${name}`);
+      expect(links[0]?.properties['download']).toBe(source.file);
+      const dd = toText(select('.original', tree) as Element);
+      expect(dd).toContain(source.file);
+      expect(dd).toContain(`テキスト・${(source.size! / 1024).toFixed(1)} KB`);
+      expect(toText(tree)).toContain('原本');
+    }
+  });
+
+  it("names the seeds' ward and council from the default configuration", () => {
+    const home = page('');
+    const title = '新宿区情報公開・個人情報保護審議会 諮問・報告事項アーカイブ';
+    expect(toText(select('title', home) as Element)).toBe(title);
+    expect(toText(select('.site-name', home) as Element)).toBe(title);
+    expect(String(select('meta[name="description"]', home)?.properties['content'])).toMatch(
+      /^新宿区情報公開・個人情報保護審議会に諮問・報告された/u,
+    );
+    expect(readFileSync(path.join(dist, 'feed.xml'), 'utf8')).toContain(`<title>${title}</title>`);
+    expect(toText(select('main', home) as Element)).toContain('新宿区の部署が個人情報を扱う業務');
+    // The article pages say what the article is about.
+    expect(toText(page('basis/article-14-1'))).toContain('個人情報を取り扱う業務を外部に委託するときの手続');
   });
 
   it('the 戸籍住民課 page lists every 戸籍住民課 filing, under both bureau names', () => {
@@ -285,5 +330,150 @@ describe('clause versions on the site', () => {
   it('topic pages follow one clause across versions', () => {
     const tree = page('clauses/topics/sai-itaku-no-kinshi');
     expect(linksTo(tree, '/clauses/cv-')).toHaveLength(4);
+  });
+});
+
+describe('another municipality, with clause sets published on their own', () => {
+  let out = '';
+  let content = '';
+  type Version = {
+    id: string;
+    name: string;
+    filings: string[];
+    first: string;
+    predecessor: string | null;
+    published: Array<{ id: string; title: string; date_text: string | null; source: { file: string; url: string | null } | null }>;
+  };
+  let versions: Version[] = [];
+  const of = (setId: string): Version => versions.find((v) => v.published.some((p) => p.id === setId))!;
+
+  beforeAll(async () => {
+    content = publishedContent();
+    out = await buildSite({ contentDir: content });
+    versions = JSON.parse(readFileSync(path.join(out, 'data', 'clause-versions.json'), 'utf8')) as Version[];
+  });
+
+  it('a record whose original is missing builds without a link, and the build names the file', () => {
+    const tree = page(`filings/${MISSING_ORIGINAL}`, out);
+    expect(selectAll('a[data-original]', tree)).toEqual([]);
+    const source = records.find((r) => r.data.id === MISSING_ORIGINAL)!.data.source!;
+    expect(toText(select('.original', tree) as Element)).toBe(`${source.file}（原本は公開されていません）`);
+    const expected = path.join(content, sourcePath(source.sha256, path.extname(source.file)));
+    expect(buildLog(out)).toContain(`original ${source.file} is not at ${expected}`);
+    expect(buildLog(out)).toContain(path.join(content, 'filings', `${MISSING_ORIGINAL}.md`));
+    expect(existsSync(path.join(out, path.relative(content, expected)))).toBe(false);
+    // The others are there.
+    expect(selectAll('a[data-original]', page(`filings/${SHINGI}`, out))).toHaveLength(1);
+  });
+
+  it('a published set with the wording filings attached is their version; its page names it with its original', () => {
+    const v = of(SET_2008.id);
+    const seeds = records.filter((r) => /^00[13]/u.test(r.data.source?.file ?? '')).map((r) => r.data.id);
+    expect(v.filings.sort()).toEqual(seeds.sort());
+    expect(v.first).toBe(SET_2008.date);
+    const tree = page(`clauses/${v.id}`, out);
+    const text = toText(tree);
+    expect(text).toContain(SET_2008.title);
+    expect(text).toContain(SET_2008.date_text);
+    const link = select('a[data-original]', tree);
+    const name = String(link?.properties['href']).replace(/^\/sources\//u, '');
+    expect(link?.properties['download']).toBe(SET_2008.file);
+    expect(name).toMatch(/^[0-9a-f]{16}\.docx$/u);
+    expect(readFileSync(path.join(out, 'sources', name))).toEqual(readFileSync(path.join(content, 'sources', name)));
+    expect(toText(select('.original', tree) as Element)).toContain('Word・');
+    // Its filings link to it, as to any version.
+    for (const id of seeds) expect(linksTo(page(`filings/${id}`, out), '/clauses/')).toContain(`/clauses/${v.id}/`);
+  });
+
+  it('a published set no filing attached is a version of its own: page, timeline, 新旧対照表, open data', () => {
+    const v = of(SET_2023.id);
+    expect(v.filings).toEqual([]);
+    expect(v.name).toBe('令和5年4月版');
+    expect(versions).toHaveLength(5);
+    expect(versions[versions.length - 1]?.id).toBe(v.id);
+    expect(v.published[0]).toMatchObject({ title: SET_2023.title, date_text: SET_2023.date_text, source: { file: SET_2023.file } });
+    expect(v.published[0]?.source?.url).toMatch(/\/sources\/[0-9a-f]{16}\.pdf$/u);
+    const tree = page(`clauses/${v.id}`, out);
+    expect(toText(tree)).toContain(SET_2023.title);
+    expect(toText(tree)).toContain('この版を付した諮問・報告事項はありません');
+    expect(toText(select('.original', tree) as Element)).toMatch(/PDF・\d+\.\d KB/u);
+    const timeline = page('clauses', out);
+    expect(linksTo(timeline, '/clauses/')).toContain(`/clauses/${v.id}/`);
+    expect(toText(timeline)).toContain(SET_2023.title);
+    // Every older version has its comparison with it.
+    for (const other of versions.slice(0, -1))
+      expect(existsSync(path.join(out, 'clauses', 'compare', other.id, v.id, 'index.html'))).toBe(true);
+    // Written with 発注者/受注者, it still pairs clause by clause with the 21-clause version it follows,
+    // and the table underlines the party words.
+    const predecessor = versions.find((x) => x.id === v.predecessor)!;
+    expect(predecessor.filings).toEqual([records.find((r) => r.data.source?.file.startsWith('002'))?.data.id]);
+    const table = page(`clauses/compare/${predecessor.id}/${v.id}`, out);
+    expect(selectAll('tr[data-kind="added"], tr[data-kind="deleted"]', table)).toEqual([]);
+    expect(new Set(selectAll('.shinkyu-table .chg', table).map((e) => toText(e)))).toEqual(new Set(['受注者', '発注者', '甲', '乙']));
+  });
+
+  it('a filing whose clauses are under another heading (clause_section) keeps its version', () => {
+    const v = versions.find((x) => x.filings.includes(BETSUKI))!;
+    expect(v.name).toBe('令和2年4月版');
+    expect(linksTo(page(`filings/${BETSUKI}`, out), '/clauses/')).toContain(`/clauses/${v.id}/`);
+  });
+
+  it("the search index keeps that filing's 特記事項 apart as its clause set, as it does for the others", () => {
+    const entries = loadRecords(content).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+    const docs = searchDocuments(entries, '/');
+    const doc = docs.find((d) => d.url === `/filings/${BETSUKI}/`)!;
+    expect(doc.setWord).toBeDefined();
+    expect(doc.text).not.toContain('個人情報の保護及び情報セキュリティの重要性');
+    const set = docs.find((d) => d.filters['set'] && d.text.includes('個人情報を取り扱う従事者の指定'));
+    expect(set?.text.startsWith('別記')).toBe(true);
+  });
+
+  it('the title, header, description, feed and home page name the configured municipality and council', () => {
+    const home = page('', out);
+    const title = `${COUNCIL} 諮問・報告事項アーカイブ`;
+    expect(toText(select('title', home) as Element)).toBe(title);
+    expect(toText(select('.site-name', home) as Element)).toBe(title);
+    const description = String(select('meta[name="description"]', home)?.properties['content']);
+    expect(description).toMatch(new RegExp(`^${COUNCIL}に諮問・報告された`, 'u'));
+    const feed = readFileSync(path.join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain(`<title>${title}</title>`);
+    const lead = toText(select('main', home) as Element);
+    expect(lead).toContain(`${MUNICIPALITY}の部署が個人情報を扱う業務`);
+    for (const t of [toText(select('header', home) as Element), description, lead, feed.slice(0, feed.indexOf('<item>'))])
+      expect(t).not.toContain('新宿区');
+    const filing = page(`filings/${SHINGI}`, out);
+    expect(toText(select('title', filing) as Element)).not.toContain('新宿区');
+    expect(toText(filing)).toContain('市が行う情報保護対策');
+    // The article's page: the ordinance and what the article is about.
+    const basis = toText(page('basis/article-14-1', out));
+    expect(basis).toContain(`${ORDINANCE}第14条第1項（業務委託）`);
+    expect(basis).toContain(ABOUT_14);
+  });
+
+  it("a filing shows its number, its matters (each linked to its list) and the document's date", () => {
+    const tree = page(`filings/${SHINGI}`, out);
+    const text = toText(tree);
+    expect(text).toMatch(/番号\s*審議第3号/u);
+    expect(text).toContain('（文書の日付）');
+    const matters = linksTo(tree, '/matters/');
+    expect(matters).toHaveLength(2);
+    for (const href of matters) expect(linksTo(page(href.slice(1), out), '/filings/')).toContain(`/filings/${SHINGI}/`);
+    expect(linksTo(page('matters', out), '/matters/')).toEqual(expect.arrayContaining(matters));
+    // Every filing with matters links them.
+    for (const r of records)
+      expect(linksTo(page(`filings/${r.data.id}`, out), '/matters/').length).toBeGreaterThanOrEqual(r.data.matters.length);
+  });
+
+  it('the filings list and the search page know every kind of the archive', () => {
+    const list = page('filings', out);
+    expect(selectAll('select[name="kind"] option', list).map((o) => toText(o))).toContain('審議');
+    expect(select(`tr[data-kind="審議"]`, list)).toBeDefined();
+    const kinds = JSON.parse(String(select('#search', page('search', out))?.properties['dataKinds'])) as string[];
+    expect(kinds).toEqual(['諮問', '報告', '事前報告', '審議', '通知']);
+  });
+
+  it('every internal link resolves, originals included', () => {
+    const result = checkLinks(out, '/');
+    expect(result.broken).toEqual([]);
   });
 });

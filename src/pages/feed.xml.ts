@@ -1,14 +1,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { UI } from '../lib/labels.ts';
 import { getArchive } from '../site/archive.ts';
+import { SITE } from '../site/config.ts';
 import { url } from '../site/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const a = await getArchive();
   return rss({
-    title: UI.siteName,
-    description: UI.description,
+    title: SITE.title,
+    description: SITE.description,
     site: site ?? 'https://example.invalid',
     items: a.filings.slice(0, 50).map((f) => ({
       title: f.data.title,

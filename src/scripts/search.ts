@@ -3,7 +3,6 @@
  * indexed text, and run against the Pagefind index as exact phrases; several terms are ANDed.
  * The query and the facets live in the URL. Everything from the index is inserted as text.
  */
-import { KINDS } from '../lib/kinds.ts';
 import {
   CLAUSE_SHARD,
   clauseSetOfValue,
@@ -53,6 +52,15 @@ const status = document.querySelector<HTMLElement>('#search-status');
 const facetsBox = document.querySelector<HTMLElement>('#search-facets');
 const facetsPanel = document.querySelector<HTMLDetailsElement>('#search-facets-panel');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
+/** Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing. */
+const kinds = ((): string[] => {
+  try {
+    const parsed: unknown = JSON.parse(root?.dataset['kinds'] ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+})();
 
 /** One Pagefind instance per token stream: each stream is an index of its own (scripts/lib/search-index.ts). */
 const instances = new Map<Stream, Promise<Pagefind>>();
@@ -170,10 +178,11 @@ function concat(responses: Array<PagefindResponse | null>): PagefindResult[] {
 /**
  * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
  * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
+ * Every filing has a kind, and the page knows every kind of the archive (data-kinds).
  */
 function withFilters(filters: Record<string, unknown>, all: boolean): { filters?: Record<string, unknown> } {
   if (Object.keys(filters).length > 0) return { filters };
-  return all ? { filters: { kind: { any: [...KINDS] } } } : {};
+  return all ? { filters: { kind: { any: kinds } } } : {};
 }
 
 /** The ids of some results. */

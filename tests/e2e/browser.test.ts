@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { buildSite } from '../build-site.ts';
+import { SET_2023, SHINGI, publishedContent } from '../published-archive.ts';
 
 const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.resolve('test-results/screenshots');
@@ -79,6 +80,8 @@ const PAGE_TYPES: Array<[string, string]> = [
   ['contractor', '/contractors/nihondenki/'],
   ['items', '/items/'],
   ['item', '/items/shimei/'],
+  ['matters', '/matters/'],
+  ['matter', '/matters/gyoumu-itaku/'],
   ['basis', '/basis/article-14-1/'],
   ['year', '/years/2010/'],
   ['404', '/no-such-page/'],
@@ -176,5 +179,52 @@ run('clause pages in Chromium', () => {
     expect(box.slice(2).map(Math.round)).toEqual([842, 595]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+run("another municipality's archive in Chromium", () => {
+  let server2: Server;
+  let origin2 = '';
+  beforeAll(async () => {
+    const dist = await buildSite({ contentDir: publishedContent(), base: BASE });
+    ({ server: server2, origin: origin2 } = await serveStatic(dist, BASE));
+    const versions = JSON.parse(readFileSync(path.join(dist, 'data', 'clause-versions.json'), 'utf8')) as Array<{
+      id: string;
+      published: Array<{ id: string }>;
+    }>;
+    published = versions.find((v) => v.published.some((p) => p.id === SET_2023.id))?.id ?? '';
+  });
+  afterAll(() => server2?.close());
+  let published = '';
+
+  it("a filing with its original, number and matters, and a published clause set's version: no errors, no axe violations, the original downloads", async () => {
+    for (const [name, p] of [
+      ['filing-original', `filings/${SHINGI}/`],
+      ['version-published', `clauses/${published}/`],
+    ] as const) {
+      for (const [label, width, height] of [
+        ['desktop', 1280, 900],
+        ['phone', 390, 844],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width, height } });
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        expect((await page.goto(`${origin2}${BASE}${p}`))?.status()).toBe(200);
+        expect(await axe(page)).toEqual([]);
+        if (label === 'phone') expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+        await page.screenshot({ path: path.join(SHOTS, `${name}-${label}.png`), fullPage: true });
+        if (label === 'desktop') {
+          const link = page.locator('a[data-original]').first();
+          const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+          expect(download.suggestedFilename()).toBe(await link.getAttribute('download'));
+          expect(download.url()).toMatch(new RegExp(`${BASE}sources/[0-9a-f]{16}\\.(txt|pdf)$`, 'u'));
+        }
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
   });
 });

@@ -15,6 +15,7 @@ import { filingText } from '../../src/lib/search-records.ts';
 import { containsTerm } from '../../src/lib/search-tokens.ts';
 import { getTokenizer } from '../../src/lib/tokenizer.ts';
 import { buildSite } from '../build-site.ts';
+import { SHINGI, publishedContent } from '../published-archive.ts';
 
 if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 const run = hasChromium() ? describe : describe.skip;
@@ -208,6 +209,51 @@ run('the search page', () => {
       ).violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+run("the search page of an archive with kinds beyond the seeds'", () => {
+  let server2: Server;
+  let origin2 = '';
+  let browser2: Browser;
+  beforeAll(async () => {
+    // One seed is a 審議 there, a kind of that archive's content/archive.yaml.
+    const dist = await buildSite({ contentDir: publishedContent(), base: BASE });
+    ({ server: server2, origin: origin2 } = await serveStatic(dist, BASE));
+    browser2 = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser2?.close();
+    server2?.close();
+  });
+
+  it('with the facets open, every filing is found and counted, whatever its kind', async () => {
+    const page = await browser2.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const settle = (): Promise<unknown> => page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    const ids = (): Promise<string[]> => page.$$eval('#search-results li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+    // Found by its own text (not its 特記事項): the facet search's filter for every filing must hold 審議.
+    await page.goto(`${origin2}${BASE}search/?q=${encodeURIComponent('住民票コード')}`);
+    await settle();
+    expect(await ids()).toEqual([`${BASE}filings/${SHINGI}/`]);
+    await page.click('#search-facets-panel summary');
+    await page.waitForSelector('select[name="kind"]');
+    await settle();
+    expect(await page.textContent('select[name="kind"]')).toContain('審議（1）');
+    expect(await ids()).toEqual([`${BASE}filings/${SHINGI}/`]);
+    // Through the clause sets too: every filing has 再委託 in its 特記事項.
+    await page.goto(`${origin2}${BASE}search/?q=${encodeURIComponent('再委託')}`);
+    await settle();
+    await page.click('#search-facets-panel summary');
+    await page.waitForSelector('select[name="kind"]');
+    await settle();
+    expect(await page.locator('#search-results li').count()).toBe(5);
+    await page.selectOption('select[name="kind"]', '審議');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
+    expect(await ids()).toEqual([`${BASE}filings/${SHINGI}/`]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,0 +1,21 @@
+/** The municipality the site is built for: `content/archive.yaml` (src/lib/config.ts), read once per build. */
+import { loadArchiveConfig, siteTitle, type ArchiveConfig } from '../lib/config.ts';
+import { homeIntro, siteDescription } from '../lib/labels.ts';
+import { contentDir } from '../lib/load.ts';
+import { compact } from '../lib/text.ts';
+
+export const archiveConfig: ArchiveConfig = loadArchiveConfig(contentDir());
+
+/** The names the pages show: title, description, lead. */
+export const SITE = {
+  title: siteTitle(archiveConfig),
+  description: siteDescription(archiveConfig),
+  intro: homeIntro(archiveConfig),
+  /** The word the municipality uses for itself (区, 市…). */
+  self: archiveConfig.self ?? archiveConfig.municipality,
+} as const;
+
+/** The configured article (content/archive.yaml `articles`) an article of a filing is, if any. */
+export function configuredArticle(article: string): ArchiveConfig['articles'][number] | undefined {
+  return archiveConfig.articles.find((a) => compact(a.article) === compact(article));
+}
