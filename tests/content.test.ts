@@ -64,4 +64,22 @@ describe('content/', () => {
     writeFileSync(path.join(dir, 'archive.yaml'), 'municipality: 某市\ncouncil: 某市審議会\nordinance: 某市条例\nkinds: [通知]\n');
     expect(loadRecords(dir)).toHaveLength(1);
   });
+
+  it('a misspelt key is named with the key it probably meant, not dropped from the page', () => {
+    const text = readFileSync(path.join('content', 'filings', readdirSync('content/filings')[0] ?? ''), 'utf8');
+    const bad = text.replace(/^purpose:/mu, 'purpse:').replace(/^ {2}bureau:/mu, '  bureu:');
+    expect(() => parseRecord(bad, 'x.md')).toThrow(/x\.md:\d+: unknown key 「purpse」; did you mean 「purpose」\?/u);
+    expect(() => parseRecord(bad, 'x.md')).toThrow(/x\.md:\d+: unknown key 「bureu」 in department; did you mean 「bureau」\?/u);
+    expect(() => parseRecord(text.replace(/^title:/mu, 'colour: red\ntitle:'), 'x.md')).toThrow(
+      /unknown key 「colour」 — a record holds only the keys/u,
+    );
+  });
+
+  it('a record saved as .MD is still a record', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'archive-case-'));
+    mkdirSync(path.join(dir, 'filings'));
+    const name = readdirSync('content/filings')[0] ?? '';
+    writeFileSync(path.join(dir, 'filings', name.replace(/\.md$/u, '.MD')), readFileSync(path.join('content', 'filings', name)));
+    expect(loadRecords(dir).map((r) => r.data.id)).toEqual([name.replace(/\.md$/u, '')]);
+  });
 });

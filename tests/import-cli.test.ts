@@ -1,5 +1,5 @@
 /** `npm run import`: files and folders, --json, --force, encodings, determinism, bad input. */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -109,7 +109,9 @@ describe('runImport', () => {
     expect(by('d-reiwa0.txt').errors[0]).toMatch(/d-reiwa0\.txt:35: impossible date in the period: 令和0年4月1日/u);
     expect(by('e-feb30.txt').errors[0]).toMatch(/e-feb30\.txt:35: .*2月30日 does not exist/u);
     expect(by('f-month13.txt').errors[0]).toMatch(/f-month13\.txt:35: .*month 13 does not exist/u);
-    expect(by('g-unknown.txt').errors[0]).toMatch(/g-unknown\.txt:1: this does not read as a council filing: no subject \(件名/u);
+    expect(by('g-unknown.txt').errors[0]).toMatch(
+      /g-unknown\.txt:1: this does not read as a council filing, nor as a clause set: no subject \(a 件名 line/u,
+    );
     expect(by('h-good.txt').ok).toBe(true);
     expect(by('i-heisei32.txt').ok).toBe(true);
     expect(by('i-heisei32.txt').warnings[0]).toMatch(/i-heisei32\.txt:35: 平成32年3月31日 is after the end of 平成/u);
@@ -140,5 +142,62 @@ describe('runImport', () => {
     expect((await run([])).code).toBe(2);
     expect((await run(['--id', 'X Y', 'a'])).code).toBe(2);
     expect((await run(['--bogus', 'a'])).code).toBe(2);
+  });
+
+  it('walks a folder with symbolic-link loops once, file by file, and ends', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'a.txt'), seed('000').text);
+    mkdirSync(path.join(dir, 'L'));
+    writeFileSync(path.join(dir, 'L', 'b.txt'), seed('001').text);
+    symlinkSync('.', path.join(dir, 'L', 'loop'));
+    symlinkSync('../L', path.join(dir, 'L', 'up'));
+    symlinkSync('..', path.join(dir, 'L', 'top'));
+    const r = await run(['--json', '--out', tmp(), dir]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as ImportResult[];
+    expect(results.map((x) => path.basename(x.source)).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('an --out that cannot be made (under /proc) fails at once with the folder named, and nothing else is tried there', async () => {
+    const r = await run(['--out', '/proc/archive-import-test', path.join(SEED_DIR, seed('000').file)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\/proc\/archive-import-test cannot be made \(ENOENT\); choose a folder you can write to/u);
+  });
+
+  it('keeps the original beside the records, named by its hash, and --dry-run writes nothing', async () => {
+    const out = tmp();
+    const file = path.join(SEED_DIR, seed('000').file);
+    const dry = await run(['--dry-run', '--out', out, file]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^--- .*filings\/2010-4b4b9c74\.md\n---\nid: 2010-4b4b9c74/mu);
+    expect(existsSync(path.join(out, 'filings'))).toBe(false);
+    expect(existsSync(path.join(out, 'sources'))).toBe(false);
+    const r = JSON.parse((await run(['--json', '--out', out, file])).stdout) as ImportResult[];
+    expect(r[0]?.original).toBe(path.join(out, 'sources', `${r[0]?.record?.source?.sha256.slice(0, 16)}.txt`));
+    expect(readFileSync(r[0]?.original ?? '')).toEqual(readFileSync(file));
+  });
+
+  it('finds a record by its original whatever its id and file name: no second record after an id was edited', async () => {
+    const out = tmp();
+    const file = path.join(SEED_DIR, seed('000').file);
+    const first = JSON.parse((await run(['--json', '--out', out, file])).stdout) as ImportResult[];
+    const old = first[0]?.output ?? '';
+    const renamed = path.join(out, 'filings', 'my-own-id.md');
+    writeFileSync(renamed, readFileSync(old, 'utf8').replace(/^id: .*$/mu, 'id: my-own-id'));
+    rmSync(old);
+    const again = await run(['--json', '--out', out, file]);
+    expect(again.code).toBe(0);
+    const r = JSON.parse(again.stdout) as ImportResult[];
+    expect(r[0]?.output).toBe(renamed);
+    expect(r[0]?.warnings.join('\n')).toMatch(/imported before as .*my-own-id\.md \(same SHA-256\)/u);
+    expect(readdirSync(path.join(out, 'filings'))).toEqual(['my-own-id.md']);
+  });
+
+  it('--text prints what the importer read, line by line, and imports nothing', async () => {
+    const out = tmp();
+    const r = await run(['--text', '--out', out, path.resolve('tests/fixtures/import/seed-000-pdf/input.pdf')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\t\[p1\]\t件\s*名\s*住民記録業務/mu);
+    expect(existsSync(path.join(out, 'filings'))).toBe(false);
   });
 });

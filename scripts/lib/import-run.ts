@@ -8,15 +8,16 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, loadArchiveConfig, type ArchiveConfig } from '../../src/lib/config.ts';
+import { ensureDir } from './fs-safe.ts';
 import { DecodeError } from '../../src/lib/decode.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode.ts';
 import { EXTENSIONS, formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
-import type { ParsedFiling } from '../../src/lib/import/parse-filing.ts';
+import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
 import { sourcePath } from '../../src/lib/record.ts';
 import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/schema.ts';
 
@@ -170,7 +171,7 @@ function report(results: ImportResult[], args: Args, io: Io): number {
   for (const r of results) {
     for (const w of r.warnings) io.stderr(`warning: ${w}\n`);
     for (const e of r.errors) io.stderr(`error: ${e}\n`);
-    if (!r.ok && r.recognised.length > 0 && !args.json)
+    if (!r.ok && r.record === null && r.recognised.length > 0 && !args.json)
       io.stderr(`  what was recognised in ${r.source}:\n${r.recognised.map((x) => `    ${x}\n`).join('')}`);
     if (!args.json && !args.text) {
       const verb = args.dryRun ? 'would import' : 'imported';
@@ -243,7 +244,12 @@ async function importOne(
   const fmt = formatter(file, parsed.lines);
   const folder = imported.folder;
   const output = known && !args.id ? known.file : path.join(args.out, folder, `${data.id}.md`);
-  if (known && !args.id && known.file !== path.join(args.out, folder, `${data.id}.md`))
+  // Found by its original, not by the id the importer would give it: say which record it is.
+  const derived =
+    parsed.type === 'clause-set'
+      ? deriveId(data.title, 'clauses', String(data.date))
+      : deriveId(data.title, (data as FilingInput).department.section, String(data.date));
+  if (known && !args.id && known.id !== derived)
     result.warnings.push(
       fmt({
         line: 0,
@@ -282,15 +288,18 @@ async function importOne(
     return result;
   }
   try {
-    await mkdir(path.dirname(output), { recursive: true });
+    await ensureDir(path.dirname(output));
     if (!existsSync(output) || (await readFile(output, 'utf8')) !== content) await writeFile(output, content);
     if (!existsSync(original)) {
-      await mkdir(path.dirname(original), { recursive: true });
+      await ensureDir(path.dirname(original));
       await writeFile(original, bytes);
     }
   } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
     result.errors.push(
-      `${output}: cannot be written (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}); check that --out ${args.out} is a folder you can write to`,
+      code
+        ? `${output}: cannot be written (${code}); check that --out ${args.out} is a folder you can write to`
+        : `${output}: cannot be written: ${(cause as Error).message}`,
     );
     return result;
   }

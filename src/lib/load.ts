@@ -17,7 +17,7 @@ export function loadRecords(dir: string = contentDir()): Array<RecordFile & { fi
   const folder = path.join(dir, 'filings');
   if (!existsSync(folder)) return [];
   const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.md'))
+    .filter((f) => /\.md$/iu.test(f))
     .sort();
   const out: Array<RecordFile & { file: string }> = [];
   const problems: string[] = [];

@@ -3,7 +3,7 @@
  * the schema, then the Markdown body.
  */
 import { LineCounter, isNode, parseDocument, stringify } from 'yaml';
-import type { z } from 'zod';
+import { ZodArray, ZodObject, type z } from 'zod';
 import type { ClauseSet, ClauseSetInput, Filing, FilingInput } from './schema.ts';
 import { clauseSetSchema, filingSchema } from './schema.ts';
 
@@ -59,7 +59,20 @@ function parseWith<S extends z.ZodType>(text: string, file: string, schema: S): 
   if (!result.success) {
     throw new RecordError(
       file,
-      result.error.issues.map((issue) => {
+      result.error.issues.flatMap((issue) => {
+        if (issue.code === 'unrecognized_keys') {
+          // A misspelt key would vanish from the page without a word: named, with the key it probably meant.
+          return issue.keys.map((key) => {
+            const node: unknown = doc.getIn([...issue.path, key] as Array<string | number>, true);
+            const at = isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1;
+            const near = nearestKey(key, KNOWN_KEYS);
+            const where = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
+            return {
+              line: 1 + at,
+              message: `unknown key 「${key}」${where}${near ? `; did you mean 「${near}」?` : ''} — a record holds only the keys of src/lib/schema.ts; rename or remove it`,
+            };
+          });
+        }
         let node: unknown = doc.getIn(issue.path as Array<string | number>, true);
         for (let p = issue.path.length - 1; !isNode(node) && p >= 0; p--)
           node = doc.getIn(issue.path.slice(0, p) as Array<string | number>, true);
@@ -69,6 +82,41 @@ function parseWith<S extends z.ZodType>(text: string, file: string, schema: S): 
     );
   }
   return { data: result.data as z.output<S>, body: m[2] ?? '' };
+}
+
+/** Every key a record may hold, at any depth. */
+const KNOWN_KEYS = [
+  ...new Set(
+    [filingSchema, clauseSetSchema, ...Object.values(filingSchema.shape)].flatMap((s) => {
+      const inner = 'unwrap' in s && typeof s.unwrap === 'function' ? (s.unwrap() as z.ZodType) : s;
+      const element = inner instanceof ZodArray ? (inner.element as z.ZodType) : inner;
+      const base = 'unwrap' in element && typeof element.unwrap === 'function' ? (element.unwrap() as z.ZodType) : element;
+      return base instanceof ZodObject ? Object.keys(base.shape) : [];
+    }),
+  ),
+];
+
+/** Edit distance of two short strings, a swap of neighbours counting one (optimal string alignment; keys are a handful of ASCII words). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
+      (d[i] as number[])[j] = v;
+    }
+  return at(a.length, b.length);
+}
+
+/** The known key nearest to a misspelt one, if one is near enough to be meant. */
+export function nearestKey(key: string, known: readonly string[]): string | undefined {
+  let best: { k: string; d: number } | undefined;
+  for (const k of known) {
+    const d = distance(key.toLowerCase(), k);
+    if (!best || d < best.d) best = { k, d };
+  }
+  return best && best.d <= Math.max(1, Math.floor(key.length / 3)) ? best.k : undefined;
 }
 
 /** Write a record file's text: frontmatter in schema order, then the body. Deterministic. */

@@ -44,7 +44,7 @@ export const isoDate = z.preprocess(
 );
 
 /** One article of the ordinance the filing rests on (条例の根拠). */
-export const basisSchema = z.object({
+export const basisSchema = z.strictObject({
   /** The article as written, spaces removed: `第14条第1項`, `第16条第1項本文`. */
   article: z.string().min(1),
   /** The bracketed label that follows it: `業務委託`, `業務委託、再委託`. */
@@ -52,7 +52,7 @@ export const basisSchema = z.object({
 });
 
 /** The department that filed (担当部課). */
-export const departmentSchema = z.object({
+export const departmentSchema = z.strictObject({
   /** 部 (bureau) as written at the time of filing; bureaus are reorganised over the years. */
   bureau: z.string().optional(),
   /** 課 (section): the stable unit citizens and staff follow across reorganisations. */
@@ -64,7 +64,7 @@ export const departmentSchema = z.object({
 });
 
 /** A company named in the filing, with its role. */
-export const contractorSchema = z.object({
+export const contractorSchema = z.strictObject({
   /** The name exactly as written (normalisation for linking is the site's job). */
   name: z.string().min(1),
   /** 委託先, 再委託先, 代表企業 or 構成企業. */
@@ -80,7 +80,7 @@ export const contractorSchema = z.object({
 });
 
 /** The period of the work (委託の開始時期及び期限 or 新規開発・追加・変更の時期). */
-export const periodSchema = z.object({
+export const periodSchema = z.strictObject({
   /** First day (or month, or year) of the work, ISO. */
   start: isoDate.optional(),
   /** Last day, ISO; absent when open-ended. */
@@ -92,7 +92,7 @@ export const periodSchema = z.object({
 });
 
 /** Protection measures (情報保護対策) of the municipality and of the contractor. */
-export const measuresSchema = z.object({
+export const measuresSchema = z.strictObject({
   /** 委託にあたり区が行う情報保護対策. */
   municipality: z.string().optional(),
   /** 受託事業者に行わせる情報保護対策 (or the development-contract equivalent). */
@@ -100,7 +100,7 @@ export const measuresSchema = z.object({
 });
 
 /** Where the record came from. */
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
   /** File name of the imported original (text, PDF or Word). */
   file: z.string(),
   /** SHA-256 of the file's bytes as received. The original is kept as `sources/<first 16 hex><extension>`. */
@@ -112,7 +112,7 @@ export const sourceSchema = z.object({
 });
 
 /** The frontmatter of a filing record. */
-export const filingSchema = z.object({
+export const filingSchema = z.strictObject({
   /** Stable ASCII id, unique; the file name and URL. Deterministic on import, may be edited. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -'),
   /** 件名: the subject, as written. */
