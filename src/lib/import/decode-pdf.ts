@@ -233,7 +233,8 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
       );
     }
     const attachments = await doc.getAttachments().catch(() => null);
-    const attached = attachments ? Object.keys(attachments).length : 0;
+    // pdfjs 6 gives a Map; earlier versions a plain object.
+    const attached = attachments instanceof Map ? attachments.size : attachments ? Object.keys(attachments as object).length : 0;
     if (attached > 0)
       notes.push({
         line: 0,

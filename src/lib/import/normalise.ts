@@ -145,6 +145,8 @@ function furniture(lines: SourceLine[], pages: number): { drop: Set<number>; not
   });
   const candidates: number[] = [];
   for (const idx of byPage.values()) {
+    // A page with one or two lines has no body beside which a line could be furniture.
+    if (idx.length < 3) continue;
     const edges = idx.filter((i) => lines[i]?.edge !== undefined);
     const ends = edges.length > 0 || lines.some((l) => l.edge) ? edges : [...idx.slice(0, 2), ...idx.slice(-2)];
     candidates.push(...new Set(ends));

@@ -106,7 +106,13 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     errors.push({ line, message });
     return result();
   };
-  if (lines.every((l) => l.text.trim() === '')) return fail(0, 'the file is empty; nothing to import');
+  if (lines.every((l) => l.text.trim() === ''))
+    return fail(
+      0,
+      normalised.dropped.length > 0
+        ? `every line of the document (${normalised.dropped.length}) reads as a page number or running header; nothing is left to import — check that this is the filing`
+        : 'the file is empty; nothing to import',
+    );
   const v = vocabulary(options.config ?? DEFAULT_CONFIG);
 
   // ---- Header ------------------------------------------------------------------------------
