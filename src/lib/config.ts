@@ -9,8 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { YamlFileError, parseYamlFile } from './yaml-file.ts';
 
 /** A word with the other words that mean the same (`諮問` ← `諮問事項`). */
 const termSchema = z.union([
@@ -134,23 +134,12 @@ export function configFile(dir: string): string {
 
 /** Parse the text of an archive.yaml. Throws ConfigError naming the file and line. */
 export function parseArchiveConfig(text: string, file: string): ArchiveConfig {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const line = e ? lineCounter.linePos(e.pos[0]).line : 1;
-    throw new ConfigError(`${file}:${line}: YAML: ${e?.message.split('\n')[0] ?? ''}; fix the file (it is YAML)`);
+  try {
+    return parseYamlFile(text, file, archiveConfigSchema, 'see README, "The municipality as configuration"');
+  } catch (e) {
+    if (e instanceof YamlFileError) throw new ConfigError(e.message, { cause: e });
+    throw e;
   }
-  const result = archiveConfigSchema.safeParse(doc.toJS() ?? {});
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const node = doc.getIn(issue.path as Array<string | number>, true) as { range?: [number] } | undefined;
-      const line = node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-      return `${file}:${line}: ${issue.path.join('.') || 'archive.yaml'}: ${issue.message}`;
-    });
-    throw new ConfigError(`${lines.join('\n')}\n(see README, "The municipality as configuration")`);
-  }
-  return result.data;
 }
 
 /** `<dir>/archive.yaml`, or the seeds' ward when the file does not exist. */

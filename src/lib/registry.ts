@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { isoDate } from './schema.ts';
+import { parseYamlFile } from './yaml-file.ts';
 
 /** A former name of a bureau or section, in force until a date. */
 const formerName = z.object({
@@ -63,14 +63,9 @@ export interface Registries {
   contractors?: ContractorsRegistry;
 }
 
-function readRegistry<T>(file: string, schema: z.ZodType<T>): T | undefined {
+function readRegistry<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
   if (!existsSync(file)) return undefined;
-  const result = schema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`registry is not valid; fix it or remove it:\n${lines.join('\n')}`);
-  }
-  return result.data;
+  return parseYamlFile(readFileSync(file, 'utf8'), file, schema, 'see README, "Registries"');
 }
 
 /** Read `<dir>/registry/*.yaml`. */

@@ -1,0 +1,53 @@
+/**
+ * `npm run build`: the site and its search index, built into a fresh folder beside dist/ and put
+ * in dist/'s place only when every step has succeeded. A failure at any step (a registry that
+ * does not parse, a record the file system refuses, the indexer) leaves dist/ exactly as the last
+ * good build left it, so a deploy that ignores the exit status still publishes a whole site.
+ *
+ * ARCHIVE_DIST names the output folder (default dist/).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { buildSearchIndex } from './lib/search-index.ts';
+
+const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
+const building = `${final}.building-${process.pid}`;
+const previous = `${final}.previous-${process.pid}`;
+
+function fail(message: string): never {
+  rmSync(building, { recursive: true, force: true });
+  console.error(
+    `build failed: ${message}\n${path.relative(process.cwd(), final) || final}/ is unchanged: it still holds the last good build.`,
+  );
+  process.exit(1);
+}
+
+rmSync(building, { recursive: true, force: true });
+const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', building], {
+  stdio: 'inherit',
+});
+if (astro.error) fail(`astro could not be started (${astro.error.message})`);
+if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}; its messages are above`);
+try {
+  const { records, out, cached, words } = await buildSearchIndex({ dist: building, base: process.env['ARCHIVE_BASE'] ?? '/' });
+  console.log(
+    `search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.basename(out)}/; distinct words ${Object.entries(
+      words,
+    )
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ')}`,
+  );
+} catch (e) {
+  fail(`the search index could not be written: ${(e as Error).message}`);
+}
+// The swap: two renames in one folder, so dist/ is the old build or the new one, never a part.
+try {
+  if (existsSync(final)) renameSync(final, previous);
+  renameSync(building, final);
+} catch (e) {
+  if (!existsSync(final) && existsSync(previous)) renameSync(previous, final);
+  fail(`the new build could not be put in place (${(e as Error).message})`);
+}
+rmSync(previous, { recursive: true, force: true });
+console.log(`built ${path.relative(process.cwd(), final) || final}/`);
