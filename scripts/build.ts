@@ -4,11 +4,14 @@
  * does not parse, a record the file system refuses, the indexer) leaves dist/ exactly as the last
  * good build left it, so a deploy that ignores the exit status still publishes a whole site.
  *
+ * The content is checked first (src/lib/check-content.ts): with errors, nothing is built.
  * ARCHIVE_DIST names the output folder (default dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { checkContent, formatContentProblem } from '../src/lib/check-content.ts';
+import { contentDir } from '../src/lib/load.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
@@ -22,6 +25,12 @@ function fail(message: string): never {
   );
   process.exit(1);
 }
+
+// The content first: every problem at once, and no build of content that has errors.
+const { problems } = checkContent(contentDir());
+for (const p of problems) console.error(formatContentProblem(p));
+if (problems.some((p) => p.level === 'error'))
+  fail('the content has errors (listed above); `npm run check-content` checks it again without building');
 
 rmSync(building, { recursive: true, force: true });
 const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', building], {

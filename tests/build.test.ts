@@ -37,6 +37,7 @@ describe('npm run build', () => {
     const failed = build(content, dist);
     expect(failed.status).toBe(1);
     expect(failed.output).toMatch(/dist\/ is unchanged: it still holds the last good build/u);
+    expect(failed.output).toMatch(/error: .*contractors\.yaml:2: YAML: /u);
     expect(readdirSync(dist)).toEqual(['index.html']);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('the last good build');
     expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);

@@ -8,6 +8,7 @@
  * damaged (the index came out with a fraction of its words and phrase searches failed), while
  * plain Node gives a correct index.
  */
+import { revealAll, revealControls } from '../../src/lib/text.ts';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode } from 'cborg';
@@ -43,7 +44,8 @@ export async function buildSearchIndex(options: {
   // The documents hold all the indexes need; the parsed records (bodies and all) are let go.
   const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
     const files = loadRecords(options.content ?? contentDir());
-    const entries = files.map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+    // As the pages show them: bidirectional controls made visible (src/lib/text.ts revealControls).
+    const entries = files.map((r) => ({ id: r.data.id, data: revealAll(r.data), body: revealControls(r.body) }));
     return { docs: searchDocuments(entries, base, cache.splitUnder), records: files.length };
   })();
   cache.save();

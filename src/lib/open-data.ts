@@ -45,8 +45,15 @@ export const CSV_COLUMNS = [
   'source_sha256',
 ] as const;
 
-function cell(value: string): string {
-  return /[",\r\n]/u.test(value) ? `"${value.replace(/"/gu, '""')}"` : value;
+/**
+ * A CSV cell, safe to open in a spreadsheet: a value that starts with =, +, -, @, a tab or a
+ * carriage return would be run as a formula (=HYPERLINK(…) in a title), so it gets a leading
+ * single quote and quotes around it, as OWASP's CSV-injection guidance says; then the usual
+ * quoting of ", commas and line breaks.
+ */
+export function cell(value: string): string {
+  const safe = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+  return /[",\r\n']/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 /** One CSV row per filing; lists are joined with ` / `. */

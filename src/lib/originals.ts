@@ -25,9 +25,22 @@ export function sourceType(source: Source): SourceType {
   return 'text';
 }
 
-/** The original's file name in `sources/` and on the site: `7fc5eb3caf0b5916.txt`. */
-export function originalName(source: Source): string {
+/** The original's file name in the content folder's `sources/`: `7fc5eb3caf0b5916.txt`, with the extension it was imported under. */
+export function storedName(source: Source): string {
   return path.basename(sourcePath(source.sha256, path.extname(source.file).toLowerCase() || EXTENSIONS[sourceType(source)]));
+}
+
+/**
+ * Extensions the site publishes originals under, by what they are, never by the name they came
+ * with: a static host picks the content type from the extension, and an original is untrusted —
+ * an HTML page (or a text file named `.html` or `.svg`) served as such would run its scripts on
+ * the archive's own origin. HTML is published as text.
+ */
+const PUBLISHED: Record<SourceType, string> = { text: '.txt', pdf: '.pdf', docx: '.docx', html: '.html.txt' };
+
+/** The original's file name on the site (`/sources/<name>`): `7fc5eb3caf0b5916.pdf`, `….html.txt`. */
+export function originalName(source: Source): string {
+  return `${source.sha256.slice(0, 16)}${PUBLISHED[sourceType(source)]}`;
 }
 
 /** An original as the site links it. */
@@ -48,7 +61,7 @@ export interface Original {
 /** The original of a record's `source` in the content folder `dir`. */
 export function findOriginal(source: Source, dir: string): Original {
   const name = originalName(source);
-  const file = path.join(dir, 'sources', name);
+  const file = path.join(dir, 'sources', storedName(source));
   const exists = existsSync(file) && statSync(file).isFile();
   return {
     name,

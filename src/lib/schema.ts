@@ -66,7 +66,10 @@ export const departmentSchema = z.strictObject({
 /** A company named in the filing, with its role. */
 export const contractorSchema = z.strictObject({
   /** The name exactly as written (normalisation for linking is the site's job). */
-  name: z.string().min(1),
+  name: z
+    .string()
+    .min(1)
+    .refine((n) => /[^\s\p{Cf}]/u.test(n), "a name of only white space: write the company's name, or remove the entry"),
   /** 委託先, 再委託先, 代表企業 or 構成企業. */
   role: z.enum(CONTRACTOR_ROLES),
   /** 変更前 / 変更後 where the filing changes contractor. */

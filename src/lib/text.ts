@@ -45,3 +45,27 @@ export function unbracket(text: string): string {
 export function endsSentence(text: string): boolean {
   return /[。．.!！?？）)」』】]\s*$/u.test(text);
 }
+
+/** Bidirectional controls (embeddings, overrides, isolates, marks). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/gu;
+
+/** True when a text holds a bidirectional control: in a name it can make it read as another (社会式株ルーツ as ツール株式会社). */
+export const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u;
+
+/**
+ * Text as the site shows it: each bidirectional control made visible as its code point
+ * (〔U+202E〕). Left in, an unclosed right-to-left override disguises a name (社会式株ルーツ
+ * shows as ツール株式会社) and reverses what follows it on the page. Records keep what was written.
+ */
+export function revealControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `〔U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}〕`);
+}
+
+/** Every string in a value passed through revealControls (for a record's data as the site shows it). */
+export function revealAll<T>(value: T): T {
+  if (typeof value === 'string') return revealControls(value) as T;
+  if (Array.isArray(value)) return value.map(revealAll) as T;
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealAll(v)])) as T;
+  return value;
+}

@@ -10,6 +10,7 @@ import { contentDir } from '../lib/load.ts';
 import { loadRegistries } from '../lib/registry.ts';
 import { slugify } from '../lib/slug.ts';
 import type { ClauseSet } from '../lib/schema.ts';
+import { revealAll, revealControls } from '../lib/text.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
 
 let pending: Promise<Archive> | undefined;
@@ -39,7 +40,12 @@ export function getClauseSets(): Promise<ClauseSetEntry[]> {
 /** The archive, computed on first use. */
 export function getArchive(): Promise<Archive> {
   pending ??= (async () => {
-    const entries = (await getCollection('filings')).map((e) => ({ id: e.id, data: e.data, body: e.body ?? '' }));
+    // Shown with their bidirectional controls made visible, so no name can disguise itself (src/lib/text.ts).
+    const entries = (await getCollection('filings')).map((e) => ({
+      id: e.id,
+      data: revealAll(e.data),
+      body: revealControls(e.body ?? ''),
+    }));
     const tokenizer = await getTokenizer();
     const registries = loadRegistries(contentDir());
     const archive = buildArchive(entries, registries, (text) => slugify(text, tokenizer));

@@ -20,7 +20,7 @@ import { extractClauses } from '../clauses.ts';
 import { DEFAULT_CONFIG, type ArchiveConfig } from '../config.ts';
 import { findDates } from '../era.ts';
 import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../schema.ts';
-import { compact } from '../text.ts';
+import { BIDI, compact } from '../text.ts';
 import { annexItems, buildBody, isClauseSetTitle, type Body } from './body.ts';
 import { describeClauses } from './clause-reader.ts';
 import { splitBureauSection } from './department.ts';
@@ -227,6 +227,13 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
       'no date found anywhere in the filing (no period, no era date); add the period (委託の開始時期及び期限) to the source',
     );
 
+  // A bidirectional control in a name can make it read as another (社会式株ルーツ as ツール株式会社).
+  for (const name of [...facts.contractors.map((c) => c.name), department.bureau ?? '', department.section])
+    if (BIDI.test(name))
+      warnings.push({
+        line: facts.found['contractors'] ?? title.line,
+        message: `the name 「${name.replace(BIDI, '�')}」 holds a bidirectional control character, which can make it read as another name; the site shows it as 〔U+…〕 — check the source`,
+      });
   const matters = mattersIn([...header.matterTexts, ...body.sections], v);
   const id = options.id ?? deriveId(title.text, department.section, date);
   const data: FilingInput = {

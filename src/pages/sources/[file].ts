@@ -13,7 +13,7 @@ const TYPES: Record<Original['type'], string> = {
   text: 'text/plain',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/html; charset=utf-8',
+  html: 'text/plain; charset=utf-8', // never text/html: an original is untrusted (see src/lib/originals.ts)
 };
 
 export const GET: APIRoute<{ original: Original }> = ({ props }) =>
