@@ -6,33 +6,10 @@
 import { defineCollection } from 'astro:content';
 import { loadClauseSets, loadRecords } from './lib/load.ts';
 import { clauseSetSchema, filingSchema } from './lib/schema.ts';
+import { recordLoader } from './site/loader.ts';
 
-const filings = defineCollection({
-  loader: {
-    name: 'filing-records',
-    load: async ({ store, parseData, generateDigest }) => {
-      store.clear();
-      for (const record of loadRecords()) {
-        const data = await parseData({ id: record.data.id, data: record.data });
-        store.set({ id: record.data.id, data, body: record.body, digest: generateDigest(record.body + JSON.stringify(data)) });
-      }
-    },
-  },
-  schema: filingSchema,
-});
+const filings = defineCollection({ loader: recordLoader('filing-records', 'filings', loadRecords), schema: filingSchema });
 
-const clauses = defineCollection({
-  loader: {
-    name: 'clause-set-records',
-    load: async ({ store, parseData, generateDigest }) => {
-      store.clear();
-      for (const record of loadClauseSets()) {
-        const data = await parseData({ id: record.data.id, data: record.data });
-        store.set({ id: record.data.id, data, body: record.body, digest: generateDigest(record.body + JSON.stringify(data)) });
-      }
-    },
-  },
-  schema: clauseSetSchema,
-});
+const clauses = defineCollection({ loader: recordLoader('clause-set-records', 'clauses', loadClauseSets), schema: clauseSetSchema });
 
 export const collections = { filings, clauses };

@@ -12,27 +12,34 @@ export function contentDir(): string {
   return path.resolve(process.env['ARCHIVE_CONTENT_DIR'] ?? 'content');
 }
 
-/** Every record under `<dir>/filings/`, sorted by file name. Throws one RecordError listing every bad file. */
-export function loadRecords(dir: string = contentDir()): Array<RecordFile & { file: string }> {
-  const folder = path.join(dir, 'filings');
+/** A record as read from its file. */
+type Loaded<R> = R & { file: string };
+
+/**
+ * The records of one folder, sorted by file name: each parsed with `parse` and checked with
+ * `check` (which returns a problem or nothing); ids must be unique. Throws one Error listing every
+ * bad file, so that a build names them all at once.
+ */
+function loadFolder<R extends { data: { id: string } }>(
+  folder: string,
+  what: string,
+  parse: (text: string, file: string) => R,
+  check: (record: R, text: string, file: string) => string | undefined = () => undefined,
+): Array<Loaded<R>> {
   if (!existsSync(folder)) return [];
-  const files = readdirSync(folder)
-    .filter((f) => /\.md$/iu.test(f))
-    .sort();
-  const out: Array<RecordFile & { file: string }> = [];
+  const out: Array<Loaded<R>> = [];
   const problems: string[] = [];
   const seen = new Map<string, string>();
-  const kinds = kindsOf(loadArchiveConfig(dir)).map((k) => k.name);
-  for (const f of files) {
+  for (const f of readdirSync(folder)
+    .filter((name) => /\.md$/iu.test(name))
+    .sort()) {
     const file = path.join(folder, f);
     try {
       const text = readFileSync(file, 'utf8');
-      const record = parseRecord(text, file);
-      if (!kinds.includes(record.data.kind)) {
-        const line = text.split('\n').findIndex((l) => /^kind:/u.test(l)) + 1;
-        problems.push(
-          `${file}:${line || 2}: kind: 「${record.data.kind}」 is not a kind of this archive (${kinds.join(', ')}); correct it, or add it to ${path.join(dir, 'archive.yaml')} under kinds`,
-        );
+      const record = parse(text, file);
+      const problem = check(record, text, file);
+      if (problem) {
+        problems.push(problem);
         continue;
       }
       const other = seen.get(record.data.id);
@@ -47,38 +54,21 @@ export function loadRecords(dir: string = contentDir()): Array<RecordFile & { fi
       problems.push(e.message);
     }
   }
-  if (problems.length > 0) throw new Error(`${problems.length} record problem(s):\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`${problems.length} ${what} problem(s):\n${problems.join('\n')}`);
   return out;
 }
 
-/**
- * Every clause set published on its own, under `<dir>/clauses/`, sorted by file name. Throws one
- * error listing every bad file, as loadRecords does.
- */
+/** Every record under `<dir>/filings/`, sorted by file name. Throws one Error listing every bad file. */
+export function loadRecords(dir: string = contentDir()): Array<RecordFile & { file: string }> {
+  const kinds = kindsOf(loadArchiveConfig(dir)).map((k) => k.name);
+  return loadFolder(path.join(dir, 'filings'), 'record', parseRecord, (record, text, file) => {
+    if (kinds.includes(record.data.kind)) return undefined;
+    const line = text.split('\n').findIndex((l) => /^kind:/u.test(l)) + 1;
+    return `${file}:${line || 2}: kind: 「${record.data.kind}」 is not a kind of this archive (${kinds.join(', ')}); correct it, or add it to ${path.join(dir, 'archive.yaml')} under kinds`;
+  });
+}
+
+/** Every clause set published on its own, under `<dir>/clauses/`, sorted by file name, as loadRecords reads filings. */
 export function loadClauseSets(dir: string = contentDir()): Array<ClauseSetFile & { file: string }> {
-  const folder = path.join(dir, 'clauses');
-  if (!existsSync(folder)) return [];
-  const out: Array<ClauseSetFile & { file: string }> = [];
-  const problems: string[] = [];
-  const seen = new Map<string, string>();
-  for (const f of readdirSync(folder)
-    .filter((name) => name.endsWith('.md'))
-    .sort()) {
-    const file = path.join(folder, f);
-    try {
-      const set = parseClauseSet(readFileSync(file, 'utf8'), file);
-      const other = seen.get(set.data.id);
-      if (other) {
-        problems.push(`${file}:2: id ${set.data.id} is also used by ${other}; give one of them another id`);
-        continue;
-      }
-      seen.set(set.data.id, file);
-      out.push({ ...set, file });
-    } catch (e) {
-      if (!(e instanceof RecordError)) throw e;
-      problems.push(e.message);
-    }
-  }
-  if (problems.length > 0) throw new Error(`${problems.length} clause set problem(s):\n${problems.join('\n')}`);
-  return out;
+  return loadFolder(path.join(dir, 'clauses'), 'clause set', parseClauseSet);
 }

@@ -2,8 +2,6 @@
  * The archive for the pages: records from the content collection, registries from the
  * content folder, indexes built once per build (src/lib/archive.ts does the work).
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { contentDir } from '../lib/load.ts';
@@ -12,8 +10,7 @@ import { slugify } from '../lib/slug.ts';
 import type { ClauseSet } from '../lib/schema.ts';
 import { revealAll, revealControls } from '../lib/text.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
-
-let pending: Promise<Archive> | undefined;
+import { hasClauseSets, shared } from './memo.ts';
 
 /** A clause set published on its own, as the pages see it. */
 export interface ClauseSetEntry {
@@ -22,39 +19,28 @@ export interface ClauseSetEntry {
   body: string;
 }
 
-let sets: Promise<ClauseSetEntry[]> | undefined;
-
 /** The clause sets published on their own (`content/clauses/*.md`), by id. */
-export function getClauseSets(): Promise<ClauseSetEntry[]> {
-  // Most archives have none; Astro warns about an empty collection when it is asked for.
-  const folder = path.join(contentDir(), 'clauses');
-  const any = existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.md'));
-  sets ??= any
-    ? getCollection('clauses').then((entries) =>
-        entries.map((e) => ({ id: e.id, data: e.data, body: e.body ?? '' })).sort((a, b) => a.id.localeCompare(b.id)),
-      )
-    : Promise.resolve([]);
-  return sets;
-}
+export const getClauseSets: () => Promise<ClauseSetEntry[]> = shared(async () =>
+  hasClauseSets()
+    ? (await getCollection('clauses')).map((e) => ({ id: e.id, data: e.data, body: e.body ?? '' })).sort((a, b) => a.id.localeCompare(b.id))
+    : [],
+);
 
 /** The archive, computed on first use. */
-export function getArchive(): Promise<Archive> {
-  pending ??= (async () => {
-    // Shown with their bidirectional controls made visible, so no name can disguise itself (src/lib/text.ts).
-    const entries = (await getCollection('filings')).map((e) => ({
-      id: e.id,
-      data: revealAll(e.data),
-      body: revealControls(e.body ?? ''),
-    }));
-    const tokenizer = await getTokenizer();
-    const registries = loadRegistries(contentDir());
-    const archive = buildArchive(entries, registries, (text) => slugify(text, tokenizer));
-    if (archive.unplaced.length > 0) {
-      console.warn(
-        `[archive] ${archive.unplaced.length} name(s) not in content/registry/*.yaml; add them or their aliases:\n  ${archive.unplaced.join('\n  ')}`,
-      );
-    }
-    return archive;
-  })();
-  return pending;
-}
+export const getArchive: () => Promise<Archive> = shared(async () => {
+  // Shown with their bidirectional controls made visible, so no name can disguise itself (src/lib/text.ts).
+  const entries = (await getCollection('filings')).map((e) => ({
+    id: e.id,
+    data: revealAll(e.data),
+    body: revealControls(e.body ?? ''),
+  }));
+  const tokenizer = await getTokenizer();
+  const registries = loadRegistries(contentDir());
+  const archive = buildArchive(entries, registries, (text) => slugify(text, tokenizer));
+  if (archive.unplaced.length > 0) {
+    console.warn(
+      `[archive] ${archive.unplaced.length} name(s) not in content/registry/*.yaml; add them or their aliases:\n  ${archive.unplaced.join('\n  ')}`,
+    );
+  }
+  return archive;
+});

@@ -1,4 +1,5 @@
 /** Clause versions, topics and comparisons for the pages, computed once per build. */
+import { shared } from './memo.ts';
 import {
   buildTopics,
   buildVersions,
@@ -38,82 +39,75 @@ export interface ClauseData {
   mainlineOf: (entry: Entry) => ClauseVersion | undefined;
 }
 
-let pending: Promise<ClauseData> | undefined;
-
-export function getClauseData(): Promise<ClauseData> {
-  pending ??= (async () => {
-    const archive = await getArchive();
-    const tokenizer = await getTokenizer();
-    const cache = new Map<string, string[]>();
-    const words: WordSplitter = (text) => {
-      let w = cache.get(text);
-      if (!w) {
-        w = tokenizer.tokenize(text).map((t) => t.surface_form);
-        cache.set(text, w);
-      }
-      return w;
-    };
-    // Each filing's clauses, kept: the open data (filings.json) gives them too, and extracting
-    // is a Markdown parse (18 s for 10,000 filings, measured; about 60 MB kept).
-    const clausesById = new Map<string, Clause[]>();
-    const clausesOf = (entry: Entry): Clause[] => {
-      let clauses = clausesById.get(entry.id);
-      if (!clauses) {
-        clauses = extractClauses(entry.body, entry.data.clause_section);
-        clausesById.set(entry.id, clauses);
-      }
-      return clauses;
-    };
-    // Clause sets published on their own read like a filing's 特記事項 section.
-    const published: PublishedSet[] = (await getClauseSets()).map((s) => ({
-      id: s.id,
-      data: s.data,
-      clauses: extractClauses(s.body, s.data.clause_section),
-    }));
-    for (const p of published)
-      if (p.clauses.length === 0)
-        console.warn(
-          `[clauses] clauses/${p.id}.md: no clauses found under its heading; it is not shown as a version (check clause_section)`,
-        );
-    // Party words of this archive (content/archive.yaml) besides the usual ones (甲/乙, 発注者/受注者…).
-    const options: ClauseOptions = { parties: archiveConfig.parties };
-    const versions = buildVersions(archive.filings, words, clausesOf, { ...options, published });
-    const topics = buildTopics(versions, words, (t) => slugify(t, tokenizer), options);
-    const versionOf = new Map<string, ClauseVersion>();
-    const versionOfSet = new Map<string, ClauseVersion>();
-    for (const v of versions) {
-      for (const f of v.filings) versionOf.set(f.id, v);
-      for (const p of v.published) versionOfSet.set(p.id, v);
+export const getClauseData: () => Promise<ClauseData> = shared(async () => {
+  const archive = await getArchive();
+  const tokenizer = await getTokenizer();
+  const cache = new Map<string, string[]>();
+  const words: WordSplitter = (text) => {
+    let w = cache.get(text);
+    if (!w) {
+      w = tokenizer.tokenize(text).map((t) => t.surface_form);
+      cache.set(text, w);
     }
-    const pairs: Array<[ClauseVersion, ClauseVersion]> = [];
-    versions.forEach((a, i) => versions.slice(i + 1).forEach((b) => pairs.push([a, b])));
-    // Thousands of filing pages compare their version with the same few mainlines.
-    const comparisons = new Map<string, ComparisonRow[]>();
-    const compare = (oldV: ClauseVersion, newV: ClauseVersion): ComparisonRow[] => {
-      const key = `${oldV.id}\u0000${newV.id}`;
-      let rows = comparisons.get(key);
-      if (!rows) {
-        rows = compareVersions(oldV.clauses, newV.clauses, words, options);
-        comparisons.set(key, rows);
-      }
-      return rows;
-    };
-    const mainlineOf = (entry: Entry): ClauseVersion | undefined => mainlineFor(entry, versions, { own: versionOf.get(entry.id) });
-    return {
-      versions,
-      byId: new Map(versions.map((v) => [v.id, v])),
-      topics,
-      versionOf,
-      versionOfSet,
-      words,
-      pairs,
-      compare,
-      mainlineOf,
-      clausesOf,
-    };
-  })();
-  return pending;
-}
+    return w;
+  };
+  // Each filing's clauses, kept: the open data (filings.json) gives them too, and extracting
+  // is a Markdown parse (18 s for 10,000 filings, measured; about 60 MB kept).
+  const clausesById = new Map<string, Clause[]>();
+  const clausesOf = (entry: Entry): Clause[] => {
+    let clauses = clausesById.get(entry.id);
+    if (!clauses) {
+      clauses = extractClauses(entry.body, entry.data.clause_section);
+      clausesById.set(entry.id, clauses);
+    }
+    return clauses;
+  };
+  // Clause sets published on their own read like a filing's 特記事項 section.
+  const published: PublishedSet[] = (await getClauseSets()).map((s) => ({
+    id: s.id,
+    data: s.data,
+    clauses: extractClauses(s.body, s.data.clause_section),
+  }));
+  for (const p of published)
+    if (p.clauses.length === 0)
+      console.warn(`[clauses] clauses/${p.id}.md: no clauses found under its heading; it is not shown as a version (check clause_section)`);
+  // Party words of this archive (content/archive.yaml) besides the usual ones (甲/乙, 発注者/受注者…).
+  const options: ClauseOptions = { parties: archiveConfig.parties };
+  const versions = buildVersions(archive.filings, words, clausesOf, { ...options, published });
+  const topics = buildTopics(versions, words, (t) => slugify(t, tokenizer), options);
+  const versionOf = new Map<string, ClauseVersion>();
+  const versionOfSet = new Map<string, ClauseVersion>();
+  for (const v of versions) {
+    for (const f of v.filings) versionOf.set(f.id, v);
+    for (const p of v.published) versionOfSet.set(p.id, v);
+  }
+  const pairs: Array<[ClauseVersion, ClauseVersion]> = [];
+  versions.forEach((a, i) => versions.slice(i + 1).forEach((b) => pairs.push([a, b])));
+  // Thousands of filing pages compare their version with the same few mainlines.
+  const comparisons = new Map<string, ComparisonRow[]>();
+  const compare = (oldV: ClauseVersion, newV: ClauseVersion): ComparisonRow[] => {
+    const key = `${oldV.id}\u0000${newV.id}`;
+    let rows = comparisons.get(key);
+    if (!rows) {
+      rows = compareVersions(oldV.clauses, newV.clauses, words, options);
+      comparisons.set(key, rows);
+    }
+    return rows;
+  };
+  const mainlineOf = (entry: Entry): ClauseVersion | undefined => mainlineFor(entry, versions, { own: versionOf.get(entry.id) });
+  return {
+    versions,
+    byId: new Map(versions.map((v) => [v.id, v])),
+    topics,
+    versionOf,
+    versionOfSet,
+    words,
+    pairs,
+    compare,
+    mainlineOf,
+    clausesOf,
+  };
+});
 
 /** Column order of a 新旧対照表: new on the left by long practice; ARCHIVE_SHINKYU_ORDER=old-new flips it. */
 export const NEW_ON_LEFT = (process.env['ARCHIVE_SHINKYU_ORDER'] ?? 'new-old') !== 'old-new';
