@@ -1,10 +1,11 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { hostingBase, hostingSite } from './src/lib/hosting.ts';
 
-/** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE) for hosting anywhere. */
-const base = process.env.ARCHIVE_BASE ?? '/';
-const site = process.env.ARCHIVE_SITE ?? 'https://example.invalid';
+/** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE), checked in src/lib/hosting.ts. */
+const base = hostingBase();
+const site = hostingSite();
 
 export default defineConfig({
   site,

@@ -12,6 +12,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { checkContent, formatContentProblem } from '../src/lib/check-content.ts';
 import { contentDir } from '../src/lib/load.ts';
+import { hostingBase } from '../src/lib/hosting.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
@@ -39,7 +40,7 @@ const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/
 if (astro.error) fail(`astro could not be started (${astro.error.message})`);
 if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}; its messages are above`);
 try {
-  const { records, out, cached, words } = await buildSearchIndex({ dist: building, base: process.env['ARCHIVE_BASE'] ?? '/' });
+  const { records, out, cached, words } = await buildSearchIndex({ dist: building, base: hostingBase() });
   console.log(
     `search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.basename(out)}/; distinct words ${Object.entries(
       words,

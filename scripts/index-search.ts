@@ -1,9 +1,10 @@
 /** The search index of a built site: `tsx scripts/index-search.ts [DIST]` (default dist/). `npm run build` runs the same step (scripts/build.ts); the bench times it on its own. */
 import path from 'node:path';
+import { hostingBase } from '../src/lib/hosting.ts';
 import { buildSearchIndex } from './lib/search-index.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
-const { records, out, cached, words } = await buildSearchIndex({ dist, base: process.env['ARCHIVE_BASE'] ?? '/' });
+const { records, out, cached, words } = await buildSearchIndex({ dist, base: hostingBase() });
 console.log(
   `search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.relative(process.cwd(), out)}; distinct words ${Object.entries(
     words,
