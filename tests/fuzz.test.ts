@@ -6,6 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { DecodeError, decodeFiling } from '../src/lib/decode.ts';
 import { missingText } from '../src/lib/import/lossless.ts';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -15,6 +18,9 @@ import { parseSource } from '../src/lib/import/parse-filing.ts';
 import { layoutDocument, type PageContent } from '../src/lib/import/pdf-layout.ts';
 import type { SourceLine } from '../src/lib/import/source.ts';
 import { comparable, sourceRuns } from '../src/lib/import/lossless.ts';
+import { checkContent } from '../src/lib/check-content.ts';
+import { contractorsRegistrySchema } from '../src/lib/registry.ts';
+import { YamlFileError, parseYamlFile } from '../src/lib/yaml-file.ts';
 import { SEED_FILES, parse, seed } from './helpers.ts';
 
 const seeds = SEED_FILES.map((f) => seed(f.slice(0, 3)).text);
@@ -282,5 +288,61 @@ describe('importer stage properties', () => {
       { numRuns: 1000 },
     );
     expect(imported).toBeGreaterThan(50);
+  });
+});
+
+describe('content checker and registry reader properties', () => {
+  const registryText = fc.array(
+    fc.oneof(
+      fc.constantFrom(
+        'contractors:',
+        '  - name: 日本電気株式会社',
+        '    aliases: [NEC, *a]',
+        '    group: NECグループ',
+        '  - &a name: x',
+        'bureaus:',
+        '  - name: 地域振興部',
+        '    renamed_from: [{ name: 地域文化部, until: 2016-02-30 }]',
+        '- [',
+        ': :',
+        '\t',
+      ),
+      fc.string({ maxLength: 30 }),
+    ),
+    { maxLength: 12 },
+  );
+
+  it('a registry of any text is read or refused with its file named, never another exception', () => {
+    fc.assert(
+      fc.property(registryText, (ls) => {
+        try {
+          parseYamlFile(ls.join('\n'), 'registry/contractors.yaml', contractorsRegistrySchema, 'see README');
+        } catch (e) {
+          expect(e).toBeInstanceOf(YamlFileError);
+          for (const p of (e as YamlFileError).problems) expect(p).toMatch(/^registry\/contractors\.yaml(:\d+)?: /u);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the content checker reports a mutated record or registry and never throws', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'archive-fuzz-check-')), 'content');
+    cpSync('content', dir, { recursive: true });
+    const name = readdirSync(path.join(dir, 'filings')).sort()[0] ?? '';
+    const record = readFileSync(path.join(dir, 'filings', name), 'utf8');
+    const recordLines = record.split('\n');
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), registryText, (ms, reg) => {
+        writeFileSync(path.join(dir, 'filings', name), ms.reduce((ls, m) => m(ls), recordLines).join('\n'));
+        writeFileSync(path.join(dir, 'registry', 'contractors.yaml'), reg.join('\n'));
+        const { problems } = checkContent(dir);
+        for (const p of problems) {
+          expect(p.message.length).toBeGreaterThan(10);
+          expect(p.file.startsWith(dir)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
