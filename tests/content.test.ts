@@ -82,4 +82,11 @@ describe('content/', () => {
     writeFileSync(path.join(dir, 'filings', name.replace(/\.md$/u, '.MD')), readFileSync(path.join('content', 'filings', name)));
     expect(loadRecords(dir).map((r) => r.data.id)).toEqual([name.replace(/\.md$/u, '')]);
   });
+
+  it('an id too long for a file name is refused with its line', () => {
+    const text = readFileSync(path.join('content', 'filings', readdirSync('content/filings')[0] ?? ''), 'utf8');
+    expect(() => parseRecord(text.replace(/^id: .*$/mu, `id: ${'a'.repeat(300)}`), 'x.md')).toThrow(
+      /x\.md:2: id: an id is at most 100 characters/u,
+    );
+  });
 });

@@ -75,8 +75,8 @@ function parseArgs(argv: string[]): Args | string {
     else args.paths.push(a);
   }
   if (args.paths.length === 0) return `no PATH given\n${USAGE}`;
-  if (args.id !== undefined && !/^[a-z0-9][a-z0-9-]*$/u.test(args.id))
-    return `--id ${args.id}: ids are lower-case ASCII letters, digits and -`;
+  if (args.id !== undefined && (!/^[a-z0-9][a-z0-9-]*$/u.test(args.id) || args.id.length > 100))
+    return `--id ${args.id}: ids are lower-case ASCII letters, digits and -, at most 100 characters`;
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(args.date)) return `--date ${args.date}: give the date as YYYY-MM-DD`;
   return args;
 }

@@ -117,7 +117,10 @@ export const sourceSchema = z.strictObject({
 /** The frontmatter of a filing record. */
 export const filingSchema = z.strictObject({
   /** Stable ASCII id, unique; the file name and URL. Deterministic on import, may be edited. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -')
+    .max(100, 'an id is at most 100 characters (it is a file name and part of the URL); shorten it'),
   /** 件名: the subject, as written. */
   title: z.string().min(1),
   /** 種別: 諮問, 報告, 事前報告, 審議 — or another kind the municipality's content/archive.yaml lists. */
@@ -189,7 +192,10 @@ export type Clause = z.output<typeof clauseSchema>;
 export const clauseSetSchema = z
   .object({
     /** Stable ASCII id: the file name. */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/u, 'ids are lower-case ASCII letters, digits and -')
+      .max(100, 'an id is at most 100 characters (it is a file name and part of the URL); shorten it'),
     /** The title as printed: `個人情報取扱特記事項`. */
     title: z.string().min(1),
     /** The date it took effect or was revised (ISO): the 施行日, else the 改正日, else the date it bears. */
