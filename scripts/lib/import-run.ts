@@ -15,10 +15,10 @@ import { ConfigError, loadArchiveConfig, type ArchiveConfig } from '../../src/li
 import { ensureDir } from './fs-safe.ts';
 import { DecodeError } from '../../src/lib/decode.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode.ts';
-import { EXTENSIONS, formatter, importDocument } from '../../src/lib/import/importer.ts';
+import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
-import { sourcePath } from '../../src/lib/record.ts';
+import { SOURCE_EXTENSIONS, sourcePath } from '../../src/lib/record.ts';
 import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/schema.ts';
 
 /** One line of `--json` output. */
@@ -257,7 +257,7 @@ async function importOne(
       }),
     );
   result.output = output;
-  const original = path.join(args.out, sourcePath(sha256, path.extname(file).toLowerCase() || EXTENSIONS[doc.format]));
+  const original = path.join(args.out, sourcePath(sha256, path.extname(file).toLowerCase() || SOURCE_EXTENSIONS[doc.format]));
   result.original = original;
   const other = producedBy.get(data.id);
   if (other) {

@@ -11,7 +11,8 @@ import { LineCounter, isNode, parseDocument } from 'yaml';
 import { buildArchive } from './archive.ts';
 import { ConfigError, configFile, kindsOf, loadArchiveConfig, type ArchiveConfig } from './config.ts';
 import { companyKey, nameKey } from './names.ts';
-import { RecordError, parseClauseSet, parseRecord, sourcePath } from './record.ts';
+import { storedName } from './originals.ts';
+import { RecordError, parseClauseSet, parseRecord } from './record.ts';
 import { loadRegistries, type Registries } from './registry.ts';
 import type { ClauseSet, Filing } from './schema.ts';
 import { BIDI } from './text.ts';
@@ -146,7 +147,7 @@ export function checkContent(dir: string): { problems: ContentProblem[]; report:
   for (const r of [...filings.map((f) => ({ file: f.file, data: f.data })), ...sets]) {
     const source = r.data.source;
     if (!source) continue;
-    const original = path.join(dir, sourcePath(source.sha256, path.extname(source.file).toLowerCase() || '.txt'));
+    const original = path.join(dir, 'sources', storedName(source));
     if (!existsSync(original))
       warn(
         r.file,

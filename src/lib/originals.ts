@@ -5,15 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { sourcePath } from './record.ts';
+import { SOURCE_EXTENSIONS, sourcePath } from './record.ts';
 import { SOURCE_TYPES, type Filing } from './schema.ts';
 
 /** A record's `source`. */
 export type Source = NonNullable<Filing['source']>;
 export type SourceType = (typeof SOURCE_TYPES)[number];
-
-/** The extension the importer gives an original whose name has none. */
-const EXTENSIONS: Record<SourceType, string> = { text: '.txt', pdf: '.pdf', docx: '.docx', html: '.html' };
 
 /** What an original is: its `type`, or what its file name says. */
 export function sourceType(source: Source): SourceType {
@@ -27,7 +24,7 @@ export function sourceType(source: Source): SourceType {
 
 /** The original's file name in the content folder's `sources/`: `7fc5eb3caf0b5916.txt`, with the extension it was imported under. */
 export function storedName(source: Source): string {
-  return path.basename(sourcePath(source.sha256, path.extname(source.file).toLowerCase() || EXTENSIONS[sourceType(source)]));
+  return path.basename(sourcePath(source.sha256, path.extname(source.file).toLowerCase() || SOURCE_EXTENSIONS[sourceType(source)]));
 }
 
 /**

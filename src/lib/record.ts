@@ -132,6 +132,9 @@ export function serializeClauseSet(data: ClauseSetInput, body: string): string {
   return `---\n${yaml}---\n\n${body.replace(/^\n+/u, '').replace(/\n*$/u, '\n')}`;
 }
 
+/** The extension an original is kept under when its name has none, by what it is. */
+export const SOURCE_EXTENSIONS = { text: '.txt', pdf: '.pdf', docx: '.docx', html: '.html' } as const;
+
 /** Where an original is kept in the content folder: `sources/<first 16 hex of its SHA-256><extension>`. */
 export function sourcePath(sha256: string, extension: string): string {
   return `sources/${sha256.slice(0, 16)}${extension}`;

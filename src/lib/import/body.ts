@@ -13,6 +13,7 @@ import { readClauses, type ClauseRead } from './clause-reader.ts';
 import { parseItems } from './fields.ts';
 import { fragmentToPhrasing, hasHtml, htmlToBlocks } from './html.ts';
 import type { Problem } from './messages.ts';
+import { HASH_HEADING, nextText } from './lines.ts';
 import type { Line } from './normalise.ts';
 import { ANNEX_TITLE, CLAUSE_SET_TITLE, factOf, type Vocabulary } from './vocabulary.ts';
 
@@ -48,7 +49,6 @@ export interface Body {
 /** Headings that filings write without `#` marks (compared in compact form). */
 const BARE_HEADINGS = ['事業の概要', '付属資料', '別紙', '参考資料', '添付資料', '資料', '審議資料', '諮問資料', '報告資料', '説明資料'];
 
-export const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
 export const UNDERLINE = /^[\s\-－─━—―‐_＿=＝\t]*$/u;
 
 /** A clause set's title line: 特記事項, 個人情報取扱特記事項, 別記 個人情報の取扱いに関する特記事項 … */
@@ -323,11 +323,6 @@ function paragraphsOf(values: Line[], span: Line[]): Line[][] {
   }
   if (current.length > 0) groups.push(current);
   return groups;
-}
-
-function nextText(lines: Line[], from: number): number | undefined {
-  for (let k = from; k < lines.length; k++) if ((lines[k]?.text.trim() ?? '') !== '') return k;
-  return undefined;
 }
 
 /** True when numbered clauses (two or more of one shape) follow within a few lines. */

@@ -15,11 +15,11 @@ import type { List, Paragraph, RootContent } from 'mdast';
 import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../numbering.ts';
 import { compact, endsSentence } from '../text.ts';
 import type { Problem } from './messages.ts';
+import { HASH_HEADING, nextText } from './lines.ts';
 import type { Line } from './normalise.ts';
 
 /** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
 export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
-const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
 const ERA_DATE = /(?:明治|大正|昭和|平成|令和)[\s\u3000]*(?:元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*年/u;
 
 type Part = { type: 'p'; text: string } | { type: 'items'; items: string[] };
@@ -195,11 +195,6 @@ function setLast(p: Part, text: string): void {
 /** Before the first clause, any number starts one: a set numbered (1), (2) … or ①, ② … has those as its clauses. */
 function roleIn(m: Marker, top: Shape | undefined): 'clause' | 'paragraph' | 'item' {
   return top === undefined ? 'clause' : roleOf(m, top);
-}
-
-function nextText(lines: Line[], from: number): number | undefined {
-  for (let k = from; k < lines.length; k++) if ((lines[k]?.text.trim() ?? '') !== '') return k;
-  return undefined;
 }
 
 /**

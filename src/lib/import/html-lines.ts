@@ -11,6 +11,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { hasHtml } from './html.ts';
+import { escapeHtml } from './lines.ts';
 import type { Problem } from './messages.ts';
 import type { SourceLine } from './source.ts';
 
@@ -45,10 +46,6 @@ function isElement(n: ElementContent | Root['children'][number]): n is Element {
 
 function textOf(node: Element): string {
   return toText(node, { whitespace: 'normal' }).replace(/\s+/gu, ' ').trim();
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
 /** A paragraph's text as a line: plain, or escaped HTML where the text itself looks like markup. */

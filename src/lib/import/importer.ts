@@ -15,7 +15,7 @@ import { missingText } from './lossless.ts';
 import type { Problem } from './messages.ts';
 import type { Line } from './normalise.ts';
 import { parseSource, type ParsedFiling } from './parse-filing.ts';
-import { SourceError, type SourceDoc, type SourceFormat } from './source.ts';
+import { SourceError, type SourceDoc } from './source.ts';
 
 /** What importing one file gives. */
 export interface Imported {
@@ -50,9 +50,6 @@ export function formatter(file: string, lines: Line[]): (p: Problem) => string {
     return paged && page !== undefined ? `${file}: page ${page}: ${p.message}` : `${file}:${p.line}: ${p.message}`;
   };
 }
-
-/** The extension an original is kept under, by its format when its name has none. */
-export const EXTENSIONS: Record<SourceFormat, string> = { text: '.txt', pdf: '.pdf', docx: '.docx', html: '.html' };
 
 /** Import one file's bytes. Never throws for bad input. */
 export async function importDocument(bytes: Uint8Array, options: ImportOptions): Promise<Imported> {

@@ -13,6 +13,7 @@
  */
 import { compact, nfkc } from '../text.ts';
 import type { Problem } from './messages.ts';
+import { STARTS_BLOCK } from './lines.ts';
 import type { SourceDoc, SourceLine } from './source.ts';
 
 /** A line as the recognisers read it. */
@@ -73,10 +74,6 @@ export function joinSpread(text: string): string {
     })
     .join('\t');
 }
-
-/** A line that starts something of its own (a numbered clause or item, a bullet, a note), so a wrap never runs into it. */
-const STARTS_BLOCK =
-  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
 
 /** True when `next` may continue `prev` (a wrapped line): `prev` reaches the edge and `next` starts nothing new. */
 function continues(prev: SourceLine, next: SourceLine): boolean {

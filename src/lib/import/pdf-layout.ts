@@ -14,6 +14,8 @@
  * No library rebuilds reading order and tables from PDF positions in JavaScript (pdfjs gives
  * positioned strings; pdf.js's own text layer only places them), hence this module.
  */
+import { STARTS_BLOCK, escapeHtml } from './lines.ts';
+import { joinWrapped } from './normalise.ts';
 import type { SourceLine } from './source.ts';
 
 /** A string pdfjs placed on the page: baseline at (x, y), PDF units (y grows upwards). */
@@ -272,10 +274,6 @@ function cellsOf(g: Grid): Cell[] {
   return [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
-}
-
 /** A cell's text: wrapped lines joined, paragraphs kept apart (as HTML paragraphs when there are several). */
 function cellText(cell: Cell): string {
   const lines = baselines(cell.items)
@@ -287,7 +285,7 @@ function cellText(cell: Cell): string {
   const paragraphs: string[] = [];
   let current = '';
   lines.forEach((l, i) => {
-    current = current === '' ? l.text : joinPieces(current, l.text);
+    current = current === '' ? l.text : joinWrapped(current, l.text);
     const next = lines[i + 1];
     const full = l.right >= edge - l.size * 1.5;
     if (!next || !full || startsBlock(next.text)) {
@@ -299,14 +297,6 @@ function cellText(cell: Cell): string {
   if (clean.length === 1 && !/[<&]/u.test(clean[0] as string)) return clean[0] as string;
   return clean.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
 }
-
-/** Join two wrapped pieces: no space in Japanese, one between Latin words. */
-function joinPieces(a: string, b: string): string {
-  return /[A-Za-z0-9,;:]$/u.test(a) && /^[A-Za-z0-9(]/u.test(b) ? `${a} ${b}` : a + b;
-}
-
-const STARTS_BLOCK =
-  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-])/u;
 
 function startsBlock(text: string): boolean {
   return STARTS_BLOCK.test(text);
@@ -650,5 +640,5 @@ function joinCell(a: string, b: string): string {
     const joined = `${html(a).replace(/<\/p>$/u, '')}${html(b).replace(/^<p>/u, '')}`;
     return joined;
   }
-  return joinPieces(a, b);
+  return joinWrapped(a, b);
 }

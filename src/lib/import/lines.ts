@@ -1,0 +1,23 @@
+/** Small readings of the importer's lines that several stages share. */
+import type { Line } from './normalise.ts';
+
+/** A Markdown-ish heading: `## 特記事項`. */
+export const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
+
+/**
+ * A line that starts something of its own (a numbered clause or item, a bullet, a note, a bracketed
+ * label), so that a wrapped line never runs into it.
+ */
+export const STARTS_BLOCK =
+  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
+
+/** The index of the first non-blank line at or after `from`. */
+export function nextText(lines: Line[], from: number): number | undefined {
+  for (let k = from; k < lines.length; k++) if ((lines[k]?.text.trim() ?? '') !== '') return k;
+  return undefined;
+}
+
+/** Text as HTML text: the three characters that would be markup escaped. */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+}
