@@ -1,6 +1,8 @@
 /** Unit tests for each parser piece, on lines taken from the seeds. */
 import { describe, expect, it } from 'vitest';
-import { parseBasis, parseKind } from '../src/lib/import/basis.ts';
+import { DEFAULT_CONFIG } from '../src/lib/config.ts';
+import { parseBasis } from '../src/lib/import/basis.ts';
+import { kindIn, vocabulary } from '../src/lib/import/vocabulary.ts';
 import { parseContractorCell } from '../src/lib/import/contractors.ts';
 import { parseDepartment, splitBureauSection, stripDepartmentBrackets } from '../src/lib/import/department.ts';
 import { findReferences, parseItems, parsePeriod } from '../src/lib/import/fields.ts';
@@ -20,14 +22,15 @@ describe('text', () => {
   });
 });
 
-describe('parseKind', () => {
+describe('kindIn', () => {
+  const v = vocabulary(DEFAULT_CONFIG);
   it.each([
     ['【報告】', '報告'],
     ['**【諮問】**', '諮問'],
     ['【事前報告】', '事前報告'],
     ['【 報 告 】', '報告'],
-  ])('%s', (line, kind) => expect(parseKind(line)).toBe(kind));
-  it('returns undefined without a kind', () => expect(parseKind('条例の根拠')).toBeUndefined());
+  ])('%s', (line, kind) => expect(kindIn(line, v)).toBe(kind));
+  it('returns undefined without a kind', () => expect(kindIn('条例の根拠', v)).toBeUndefined());
 });
 
 describe('parseBasis', () => {

@@ -1,15 +1,6 @@
-/** 条例の根拠: the kind of filing and the ordinance articles it rests on. */
+/** 条例の根拠: the ordinance articles a filing rests on (the kind is vocabulary.ts's kindIn). */
 import type { Basis } from '../schema.ts';
-import { KINDS } from '../schema.ts';
 import { nfkc } from '../text.ts';
-
-type Kind = (typeof KINDS)[number];
-
-/** The kind in a line such as `【報告】` or `**【諮問】**`. Longest names are tried first. */
-export function parseKind(line: string): Kind | undefined {
-  const m = /【\s*(事前報告|諮問|報告)\s*】/u.exec(nfkc(line).replace(/\s+/gu, ''));
-  return m?.[1] as Kind | undefined;
-}
 
 const ARTICLE =
   /(第[0-9一二三四五六七八九十百]+条(?:第[0-9一二三四五六七八九十]+項)?(?:第[0-9一二三四五六七八九十]+号)?(?:本文|ただし書)?)(?:[（(]([^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*)[）)])?/gu;

@@ -13,7 +13,7 @@
  */
 import type { List, Paragraph, RootContent } from 'mdast';
 import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../numbering.ts';
-import { compact, endsSentence } from '../text.ts';
+import { endsSentence } from '../text.ts';
 import type { Problem } from './messages.ts';
 import { HASH_HEADING, nextText } from './lines.ts';
 import type { Line } from './normalise.ts';
@@ -218,9 +218,4 @@ export function describeClauses(read: ClauseRead): string {
   if (read.count === 0) return 'none found';
   const shape = read.shape ? shapeName(read.shape) : 'N';
   return `${read.count} of the form ${shape}${read.headed > 0 ? '（見出し）' : ''}`;
-}
-
-/** True when a line's compact form is a clause set's title word alone (used by callers to start reading). */
-export function compactTitle(text: string): string {
-  return compact(text.replace(/\*\*/gu, '').replace(/^#+\s*/u, ''));
 }

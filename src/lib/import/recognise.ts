@@ -17,7 +17,7 @@ import { compact, squash } from '../text.ts';
 import { parseBasis } from './basis.ts';
 import { UNDERLINE, bareHeading } from './body.ts';
 import { HASH_HEADING } from './lines.ts';
-import { parseDepartment, splitBureauSection, stripDepartmentBrackets } from './department.ts';
+import { parseDepartment, stripDepartmentBrackets } from './department.ts';
 import { fragmentToPlain } from './html.ts';
 import type { Problem } from './messages.ts';
 import type { Line } from './normalise.ts';
@@ -297,9 +297,4 @@ function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
     if (!p.council) warnings.push({ line: p.no, message: 'unrecognised line in the header; kept at the start of the body' });
   header.prelude = prelude.map(({ no, text, page }) => ({ no, text, ...(page !== undefined ? { page } : {}) }));
   return header;
-}
-
-/** The department of a table's 担当課 row, as a department. */
-export function departmentFromRow(text: string): Department {
-  return { ...splitBureauSection(text) };
 }
