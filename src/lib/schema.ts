@@ -8,10 +8,7 @@
  * narrative, annex tables, appendices and the 特記事項 clauses (see src/lib/clauses.ts).
  */
 import { z } from 'zod';
-import { KINDS } from './kinds.ts';
 
-/** Kinds of filing (the line after 条例の根拠). */
-export { KINDS };
 /** Roles a company can have in a filing. */
 export const CONTRACTOR_ROLES = ['委託先', '再委託先', '代表企業', '構成企業'] as const;
 /** Before/after markers where a filing changes contractor. */
