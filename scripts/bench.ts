@@ -1,16 +1,38 @@
 /**
- * `npm run bench -- [--filings 1000,10000] [--work DIR]`: the benchmark table (see
- * scripts/lib/bench.ts), printed and written to bench-results/bench-<date>.json.
+ * `npm run bench -- [--filings 1000,10000] [--only pipeline|import] [--import-processes N]
+ * [--render-cache DIR] [--work DIR]`: the benchmark tables (see scripts/lib/bench.ts), printed
+ * and written to bench-results/bench-<date>.json.
+ *
+ * - `pipeline`: generate → import → Astro build → search index, beside the stock path.
+ * - `import`: the filings as text, PDF and .docx, each imported with `npm run import`; the PDFs
+ *   and .docx are rendered once into DIR (default WORK/render-cache), keyed by seed and size.
+ *   `--import-processes N` (N > 1) imports the PDFs once more with N CLIs at once. Each import
+ *   waits (up to 10 minutes) for the rest of the machine to be idle before it is timed.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchSize, formatBench, type SizeResult } from './lib/bench.ts';
+import {
+  benchImport,
+  benchSize,
+  formatBench,
+  formatImportBench,
+  formatRenderNote,
+  type ImportStageResult,
+  type SizeResult,
+} from './lib/bench.ts';
+
+const STAGES = ['pipeline', 'import'] as const;
+type Stage = (typeof STAGES)[number];
 
 const { values } = parseArgs({
   options: {
     filings: { type: 'string', default: '1000,10000' },
+    only: { type: 'string', multiple: true },
+    'import-processes': { type: 'string', default: '1' },
+    'render-cache': { type: 'string' },
     work: { type: 'string', default: path.join(os.tmpdir(), 'archive-bench') },
   },
 });
@@ -18,18 +40,57 @@ const sizes = (values.filings ?? '')
   .split(',')
   .map(Number)
   .filter((n) => Number.isInteger(n) && n > 0);
-const results: SizeResult[] = [];
-for (const n of sizes) {
-  console.log(`${n} filings…`);
-  results.push(await benchSize(n, path.join(values.work ?? '', String(n)), (s) => console.log(s)));
+const only = (values.only ?? []).flatMap((o) => o.split(',')).filter((o) => o !== '');
+const unknown = only.filter((o) => !(STAGES as readonly string[]).includes(o));
+const processes = Number(values['import-processes']);
+if (unknown.length > 0 || !Number.isInteger(processes) || processes < 1 || sizes.length === 0) {
+  console.error(
+    `usage: npm run bench -- [--filings 1000,10000] [--only ${STAGES.join('|')}] [--import-processes N] [--render-cache DIR] [--work DIR]`,
+  );
+  process.exit(2);
 }
-const table = formatBench(results);
-console.log(`\nmachine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
-console.log(table);
+const stages = new Set<Stage>(only.length > 0 ? (only as Stage[]) : STAGES);
+const work = values.work ?? '';
+const results: SizeResult[] = [];
+const imports: ImportStageResult[] = [];
+for (const n of sizes) {
+  if (stages.has('pipeline')) {
+    console.log(`${n} filings…`);
+    results.push(await benchSize(n, path.join(work, String(n)), (s) => console.log(s)));
+  }
+  if (stages.has('import')) {
+    console.log(`${n} filings: import stage…`);
+    imports.push(
+      await benchImport(n, work, (s) => console.log(s), {
+        cache: values['render-cache'] ?? path.join(work, 'render-cache'),
+        processes,
+        quiet: true,
+      }),
+    );
+  }
+}
+const machine = { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version };
+// The code measured: the commit, and whether the importer had uncommitted changes.
+const git = (args: string[]): string => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+};
+const code = {
+  commit: git(['rev-parse', 'HEAD']),
+  importerChanged: git(['status', '--porcelain', '--', 'src/lib', 'scripts/lib/import-run.ts']) !== '',
+};
+console.log(
+  `\nmachine: ${machine.cores} cores, ${machine.memGiB.toFixed(0)} GiB, Node ${machine.node}; commit ${code.commit.slice(0, 7)}${code.importerChanged ? ' with uncommitted changes to the importer' : ''}\n`,
+);
+if (results.length > 0) console.log(`${formatBench(results)}\n`);
+if (imports.length > 0) {
+  console.log(formatImportBench(imports));
+  for (const r of imports) console.log(formatRenderNote(r));
+}
 mkdirSync('bench-results', { recursive: true });
 const file = path.join('bench-results', `bench-${new Date().toISOString().slice(0, 19).replace(/:/gu, '')}.json`);
-writeFileSync(
-  file,
-  `${JSON.stringify({ machine: { cores: os.cpus().length, memGiB: os.totalmem() / 2 ** 30, node: process.version }, results }, null, 2)}\n`,
-);
+writeFileSync(file, `${JSON.stringify({ machine, code, results, imports }, null, 2)}\n`);
 console.log(`\nwritten to ${file}`);

@@ -1,12 +1,13 @@
 /**
  * The bench at a smoke size: the whole pipeline and the stock path run, every figure comes out
- * as a number (no timing is asserted: speed is measured by `npm run bench`, not by tests).
+ * as a number (no timing is asserted: speed is measured by `npm run bench`, not by tests); the
+ * import stage renders a few filings to PDF and .docx and every one of them imports.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchSize, formatBench, measure } from '../scripts/lib/bench.ts';
+import { benchImport, benchSize, formatBench, formatImportBench, measure, renderCorpus } from '../scripts/lib/bench.ts';
 import { hasChromium } from '../scripts/lib/browser.ts';
 
 if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
@@ -21,6 +22,12 @@ describe('measure', () => {
     const m = await measure([process.execPath, '-e', parent], process.env);
     expect(m.peakMB).toBeGreaterThan(200);
     expect(m.seconds).toBeGreaterThan(1);
+  });
+  it('counts the CPU time of its processes, and takes exit codes it is told to', async () => {
+    const spin = `const t = Date.now(); while (Date.now() - t < 600); process.exit(1);`;
+    const m = await measure([process.execPath, '-e', spin], process.env, { allowExit: [1] });
+    expect(m.cpuSeconds).toBeGreaterThan(0.4);
+    expect(m.otherCores).toBeGreaterThanOrEqual(0);
   });
   it('fails with the command named when it fails', async () => {
     await expect(measure([process.execPath, '-e', 'process.exit(3)'], process.env)).rejects.toThrow(/process\.exit\(3\) failed/u);
@@ -50,4 +57,27 @@ run('npm run bench at a smoke size', () => {
     expect(table).toContain('| 20 | first search transferred (KB) |');
     expect(table).not.toContain('n/a');
   }, 600_000);
+});
+
+run('npm run bench -- --only import at a smoke size', () => {
+  it('renders the filings once, imports every one as text, PDF and .docx, and gives every figure', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'bench-import-'));
+    const cache = path.join(work, 'render-cache');
+    const r = await benchImport(5, work, () => {}, { cache, processes: 2 });
+    expect(r.render.cached).toBe(false);
+    expect(r.pages).toBeGreaterThanOrEqual(5);
+    for (const run of [r.text, r.pdf, r.docx, r.pdfParallel]) {
+      expect(run?.failures).toEqual([]);
+      expect(run?.ok).toBe(5);
+      expect(run?.records).toBe(5);
+      expect(run?.sameIds).toBe(5);
+      expect([run?.seconds, run?.peakMB, run?.cpuSeconds].every((x) => x !== undefined && Number.isFinite(x) && x > 0)).toBe(true);
+    }
+    const table = formatImportBench([r]);
+    expect(table).toContain('| 5 | pages/s |');
+    expect(table).toContain('| 5 | imported OK | 5/5 | 5/5 | – | 5/5 | – | 5/5 |');
+    expect(table).not.toContain('n/a');
+    // The second time the files come from the cache.
+    expect((await renderCorpus(5, 1, cache, () => {})).cached).toBe(true);
+  }, 300_000);
 });
