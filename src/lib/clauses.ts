@@ -75,8 +75,8 @@ export function clauseSection(root: Root, section?: string): { start: number; en
  * numbered paragraph sets the shape of the clause numbers (1, 第1, 第1条); under 第N and 第N条 a
  * paragraph numbered with a bare number is a paragraph (項) of the article, kept in its text.
  */
-export function extractClauses(markdown: string, section?: string): Clause[] {
-  const root = parseBody(markdown);
+export function extractClauses(markdown: string | Root, section?: string): Clause[] {
+  const root = typeof markdown === 'string' ? parseBody(markdown) : markdown;
   const range = clauseSection(root, section);
   if (!range) return [];
   const clauses: Clause[] = [];

@@ -79,7 +79,7 @@ export async function importDocument(bytes: Uint8Array, options: ImportOptions):
   out.errors.push(...parsed.errors.map(fmt));
   const data = parsed.type === 'clause-set' ? parsed.clauseSet : parsed.data;
   if (!data || parsed.errors.length > 0) return out;
-  for (const m of missingText(parsed.lines, data, parsed.body))
+  for (const m of missingText(parsed.lines, data, parsed.tree ?? parsed.body))
     out.errors.push(
       fmt({ line: m.line, message: `the record would lose 「${m.text}」; this is an importer bug — please report it with the file` }),
     );

@@ -6,6 +6,7 @@
  * body's text), both compared in NFKC with whitespace removed.
  */
 import type { Nodes as HastNodes } from 'hast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
@@ -73,10 +74,10 @@ function valuesOf(value: unknown): string[] {
 }
 
 /** The record's text in compact form: frontmatter string values, then the body's text. */
-export function recordText(data: unknown, body: string): string {
+export function recordText(data: unknown, body: string | Root): string {
   // Values are joined with a newline so that NFKC cannot compose a combining mark at the start
   // of one value with the last letter of the previous one.
-  return comparable([...valuesOf(data), toString(parseBody(body), { includeHtml: false })].join('\n'));
+  return comparable([...valuesOf(data), toString(typeof body === 'string' ? parseBody(body) : body, { includeHtml: false })].join('\n'));
 }
 
 /**
@@ -86,7 +87,7 @@ export function recordText(data: unknown, body: string): string {
 export function missingText(
   source: string | ReadonlyArray<{ no: number; text: string }>,
   data: unknown,
-  body: string,
+  body: string | Root,
 ): Array<{ line: number; text: string }> {
   const haystack = recordText(data, body);
   const lines = typeof source === 'string' ? source.split('\n').map((text, i) => ({ no: i + 1, text })) : source;

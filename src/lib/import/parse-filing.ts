@@ -16,7 +16,7 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { extractClauses } from '../clauses.ts';
+import { extractClauses, parseBody } from '../clauses.ts';
 import { DEFAULT_CONFIG, type ArchiveConfig } from '../config.ts';
 import { findDates } from '../era.ts';
 import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../schema.ts';
@@ -48,6 +48,8 @@ export interface ParsedFiling {
   recognised: string[];
   /** The lines the record was built from (after normalisation): the text the lossless check reads. */
   lines: Line[];
+  /** `body` parsed (mdast), when there is a body. */
+  tree?: Root;
 }
 
 /** Options for parseFiling. */
@@ -126,7 +128,9 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   const markdown = stringify(body.root);
   const clauseSet = body.clauseSets[0];
   const clauseSection = clauseSet && !isClauseSetTitle(clauseSet.title) ? clauseSet.title : undefined;
-  const clauses = extractClauses(markdown, clauseSection);
+  // The written Markdown parsed once: the clauses and the lossless check read the same tree.
+  const tree = parseBody(markdown);
+  const clauses = extractClauses(tree, clauseSection);
   const at = (line: number | undefined): string => (line ? ` (${where(lines, line)})` : '');
 
   const title = header.title ?? facts.title;
@@ -162,7 +166,17 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     facts.contractors.length === 0 &&
     facts.items.length === 0
   ) {
-    return clauseSetResult(lines, body, markdown, clauses, clauseSet.title, clauseSection, options, result, fail);
+    return clauseSetResult(
+      lines,
+      body,
+      markdown,
+      clauses,
+      clauseSet.title,
+      clauseSection,
+      options,
+      (extra) => result({ tree, ...extra }),
+      fail,
+    );
   }
 
   if (!title) {
@@ -258,7 +272,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     ...(clauseSection ? { clause_section: clauseSection } : {}),
     source: sourceOf(options),
   };
-  return result({ data, body: markdown, clauses });
+  return result({ data, body: markdown, tree, clauses });
 }
 
 function sourceOf(options: ParseOptions): NonNullable<FilingInput['source']> {
