@@ -190,15 +190,24 @@ export async function evaluateSearch(dist: string, entries: Entry[], queries: Ev
       await page.evaluate(() => document.querySelector('#search-results')?.setAttribute('aria-busy', 'true'));
       await page.click('#search-form button');
       await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-      // Load every result (the page shows 20 at a time).
-      while (await page.isVisible('#search-more')) {
-        const n = await page.locator('#search-results li').count();
-        await page.click('#search-more');
-        await page.waitForFunction((k) => document.querySelectorAll('#search-results li').length > k, n);
+      // Every result: those with the term in their own text, and those with it only in their
+      // 特記事項 (a group of their own), each list a page at a time.
+      if (await page.isVisible('#search-clause-only summary')) {
+        await page.click('#search-clause-only summary');
+        await page.waitForFunction(() => document.querySelectorAll('#search-results-clauses li').length > 0);
       }
+      for (const [button, items] of [
+        ['#search-more', '#search-results li'],
+        ['#search-clause-more', '#search-results-clauses li'],
+      ] as const)
+        while (await page.isVisible(button)) {
+          const n = await page.locator(items).count();
+          await page.click(button);
+          await page.waitForFunction(([sel, k]) => document.querySelectorAll(sel).length > k, [items, n] as const);
+        }
       ours.set(
         q,
-        await page.$$eval('#search-results li h2 a', (as) =>
+        await page.$$eval('#search-results li h2 a, #search-results-clauses li h2 a', (as) =>
           as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''),
         ),
       );

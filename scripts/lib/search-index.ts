@@ -9,7 +9,7 @@
  * plain Node gives a correct index.
  */
 import { revealAll, revealControls } from '../../src/lib/text.ts';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
@@ -18,6 +18,11 @@ import { SEARCH_LANGUAGE, documentTokens, searchDocuments, type SearchDocument }
 import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
 import { WordIndexBuilder, checkPagefindVersion, pagefindFile, pagefindHash, readPagefindFile } from './pagefind-words.ts';
 import { SplitCache } from './split-cache.ts';
+import { ReadingCache } from './reading-cache.ts';
+import { addReadings, readingBuckets } from '../../src/lib/readings.ts';
+import { loadRegistries } from '../../src/lib/registry.ts';
+import { nameGroups } from '../../src/lib/search-names.ts';
+import { getTokenizer } from '../../src/lib/tokenizer.ts';
 
 /**
  * Build the search indexes for the records in `content` into `<dist>/pagefind/<stream>/`, one
@@ -42,14 +47,21 @@ export async function buildSearchIndex(options: {
   const out = path.join(options.dist, 'pagefind');
   const cache = new SplitCache(options.cacheDir);
   // The documents hold all the indexes need; the parsed records (bodies and all) are let go.
+  const content = options.content ?? contentDir();
+  const versions = clauseVersions(options.dist);
   const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
-    const files = loadRecords(options.content ?? contentDir());
+    const files = loadRecords(content);
     // As the pages show them: bidirectional controls made visible (src/lib/text.ts revealControls).
     const entries = files.map((r) => ({ id: r.data.id, data: revealAll(r.data), body: revealControls(r.body) }));
-    return { docs: searchDocuments(entries, base, cache.splitUnder), records: files.length };
+    return { docs: searchDocuments(entries, base, cache.splitUnder, (id) => versions.get(id)), records: files.length };
   })();
   cache.save();
   rmSync(out, { recursive: true, force: true });
+  await writeReadings(path.join(out, 'readings'), docs, options.cacheDir);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'names.json'), JSON.stringify(nameGroups(loadRegistries(content))));
+  // The clause versions' names, for the search page's facet (its values are the versions' ids).
+  writeFileSync(path.join(out, 'versions.json'), JSON.stringify(Object.fromEntries([...versions.values()].map((v) => [v.id, v.name]))));
   const shell = path.join(out, 'shell');
   await writeShell(shell, docs);
   const pages = pageList(shell, docs);
@@ -61,6 +73,31 @@ export async function buildSearchIndex(options: {
   }
   rmSync(shell, { recursive: true });
   return { records, out, cached: cache.reused, words };
+}
+
+/** Each filing's clause version, from the clause-versions open data the Astro build wrote (`dist/data/clause-versions.json`). */
+function clauseVersions(dist: string): Map<string, { id: string; name: string }> {
+  const file = path.join(dist, 'data', 'clause-versions.json');
+  const out = new Map<string, { id: string; name: string }>();
+  if (!existsSync(file)) return out;
+  const versions = JSON.parse(readFileSync(file, 'utf8')) as Array<{ id: string; name: string; filings: string[] }>;
+  for (const v of versions) for (const f of v.filings) out.set(f, { id: v.id, name: v.name });
+  return out;
+}
+
+/**
+ * The reading list (src/lib/readings.ts) of every document's text, cut into small files by the
+ * reading's first two characters: `readings/<bucket>.json`. kuromoji reads each line once
+ * (scripts/lib/reading-cache.ts).
+ */
+async function writeReadings(dir: string, docs: SearchDocument[], cacheDir?: string): Promise<void> {
+  const tokenizer = await getTokenizer();
+  const cache = new ReadingCache(cacheDir);
+  const readings = new Map<string, Map<string, number>>();
+  for (const doc of docs) addReadings(cache.pairs(doc.text, tokenizer), readings);
+  cache.save();
+  mkdirSync(dir, { recursive: true });
+  for (const [bucket, entries] of readingBuckets(readings)) writeFileSync(path.join(dir, `${bucket}.json`), JSON.stringify(entries));
 }
 
 /** The placeholder word each record gives Pagefind (a record without words is left out). */

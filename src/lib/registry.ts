@@ -54,13 +54,24 @@ export const contractorsRegistrySchema = z.object({
     .default([]),
 });
 
+/**
+ * `content/registry/terms.yaml`: words that mean the same for a search (an item named 氏名 in one
+ * filing and 漢字氏名 in another). A search for one finds the others too, shown and each one
+ * switchable on the search page.
+ */
+export const termsRegistrySchema = z.object({
+  terms: z.array(z.array(z.string().min(1)).min(2, 'a group of terms needs two words or more')).default([]),
+});
+
 export type DepartmentsRegistry = z.output<typeof departmentsRegistrySchema>;
+export type TermsRegistry = z.output<typeof termsRegistrySchema>;
 export type ContractorsRegistry = z.output<typeof contractorsRegistrySchema>;
 
 /** Both registries; undefined where the file does not exist. */
 export interface Registries {
   departments?: DepartmentsRegistry;
   contractors?: ContractorsRegistry;
+  terms?: TermsRegistry;
 }
 
 function readRegistry<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
@@ -72,5 +83,6 @@ function readRegistry<S extends z.ZodType>(file: string, schema: S): z.output<S>
 export function loadRegistries(dir: string): Registries {
   const departments = readRegistry(path.join(dir, 'registry', 'departments.yaml'), departmentsRegistrySchema);
   const contractors = readRegistry(path.join(dir, 'registry', 'contractors.yaml'), contractorsRegistrySchema);
-  return { ...(departments ? { departments } : {}), ...(contractors ? { contractors } : {}) };
+  const terms = readRegistry(path.join(dir, 'registry', 'terms.yaml'), termsRegistrySchema);
+  return { ...(departments ? { departments } : {}), ...(contractors ? { contractors } : {}), ...(terms ? { terms } : {}) };
 }

@@ -14,6 +14,7 @@ import type { Entry } from './archive.ts';
 import { clauseSection, parseBody } from './clauses.ts';
 import { createHash } from 'node:crypto';
 import { formatEraWithIso } from './era.ts';
+import { FIELD_LABELS } from './labels.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, shardOf, type Stream } from './search-tokens.ts';
@@ -80,29 +81,51 @@ export function clauseSetId(clauses: string): string {
   return `cs-${createHash('sha256').update(clauses).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * The facts of a filing as labelled lines, as a result shows a hit in one (再委託先：株式会社BCC
+ * （コールセンター）): the label, the value shown, and the value as indexed (which keeps the words it
+ * always had, such as a company's role).
+ */
+export function factLines(entry: Entry): Array<{ label: string; shown: string; indexed: string }> {
+  const d = entry.data;
+  const L = FIELD_LABELS;
+  const line = (label: string, shown: string | undefined, indexed = shown): { label: string; shown: string; indexed: string } => ({
+    label,
+    shown: shown ?? '',
+    indexed: indexed ?? '',
+  });
+  return [
+    line(L.title, d.title),
+    line(L.kind, d.kind),
+    line(L.number, d.number),
+    line(L.matters, d.matters.join('、')),
+    line(L.date, formatEraWithIso(d.date)),
+    ...d.basis.map((b) => line(L.basis, `${b.article}${b.label ? `（${b.label}）` : ''}`, `${b.article} ${b.label ?? ''}`)),
+    line(L.department, [d.department.bureau, d.department.section, d.department.unit, d.department.contact].filter(Boolean).join(' ')),
+    ...d.contractors.map((c) =>
+      line(
+        c.change ? `${c.role}（${c.change}）` : c.role,
+        `${c.name}${c.task ? `（${c.task}）` : ''}${c.group ? `・${c.group}` : ''}`,
+        [c.name, c.role, c.task, c.group].filter(Boolean).join(' '),
+      ),
+    ),
+    line(L.contractor_status, d.contractor_status),
+    line(L.period, d.period?.text),
+    line(L.items, d.items.join('、')),
+    line(L.media, d.media),
+    line(L.purpose, d.purpose),
+    line(L.subjects, d.subjects),
+    line(L.municipality, d.measures.municipality),
+    line(L.contractor, d.measures.contractor),
+    line(L.references, d.references.join('、')),
+  ].filter((l) => l.indexed.trim() !== '');
+}
+
 /** The facts of a filing as lines of text: what a search should find besides the body. */
 function factsText(entry: Entry): string {
-  const d = entry.data;
-  const facts = [
-    d.title,
-    d.kind,
-    d.number ?? '',
-    d.matters.join('、'),
-    formatEraWithIso(d.date),
-    ...d.basis.map((b) => `${b.article} ${b.label ?? ''}`),
-    [d.department.bureau, d.department.section, d.department.unit, d.department.contact].filter(Boolean).join(' '),
-    ...d.contractors.map((c) => [c.name, c.role, c.task, c.group].filter(Boolean).join(' ')),
-    d.contractor_status ?? '',
-    d.period?.text ?? '',
-    d.items.join('、'),
-    d.media ?? '',
-    d.purpose ?? '',
-    d.subjects ?? '',
-    d.measures.municipality ?? '',
-    d.measures.contractor ?? '',
-    d.references.join('、'),
-  ];
-  return facts.filter((f) => f.trim() !== '').join('\n');
+  return factLines(entry)
+    .map((l) => l.indexed)
+    .join('\n');
 }
 
 /** All the text of a filing a search should find: its facts, then its body. */
@@ -128,14 +151,24 @@ export interface SearchDocument extends Omit<SearchRecord, 'content'> {
  * clause set in the clause shard. `split` cuts a body as splitBodyUnder does, under the record's
  * `clause_section` (the indexer passes a cached one).
  */
-export function searchDocuments(entries: Iterable<Entry>, base: string, split: typeof splitBodyUnder = splitBodyUnder): SearchDocument[] {
+export function searchDocuments(
+  entries: Iterable<Entry>,
+  base: string,
+  split: typeof splitBodyUnder = splitBodyUnder,
+  versionOf: (id: string) => { id: string; name: string } | undefined = () => undefined,
+): SearchDocument[] {
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const sets = new Map<string, string>();
   const docs = sorted.map((entry, rank) => {
     const { own, clauses } = split(entry.body, entry.data.clause_section);
     const set = clauses === '' ? undefined : clauseSetId(clauses);
     if (set && !sets.has(set)) sets.set(set, clauses);
-    return filingDocument(entry, `${base}filings/${entry.id}/`, { own, set, shard: shardOf(rank, sorted.length) });
+    return filingDocument(entry, `${base}filings/${entry.id}/`, {
+      own,
+      set,
+      shard: shardOf(rank, sorted.length),
+      version: versionOf(entry.id),
+    });
   });
   let rank = 0;
   for (const [set, clauses] of sets) docs.push(clauseSetDocument(set, clauses, `${base}clauses/#${set}`, rank++));
@@ -187,7 +220,12 @@ export function clauseSetDocument(set: string, clauses: string, url: string, ran
 export function filingDocument(
   entry: Entry,
   url: string,
-  { own = bodyText(entry.body), set, shard = 0 }: { own?: string; set?: string | undefined; shard?: number } = {},
+  {
+    own = bodyText(entry.body),
+    set,
+    shard = 0,
+    version,
+  }: { own?: string; set?: string | undefined; shard?: number; version?: { id: string; name: string } | undefined } = {},
 ): SearchDocument {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
@@ -197,7 +235,8 @@ export function filingDocument(
     shard,
     ...(set ? { setWord: clauseSetToken(set) } : {}),
     language: SEARCH_LANGUAGE,
-    // Kept out of the index (scripts/lib/search-index.ts adds it to the fragments), shown by the page.
+    // Kept out of the index (scripts/lib/search-index.ts adds it to the fragments), shown by the page:
+    // the facts with their labels (label TAB value, a line each) and the body's own text.
     meta: {
       title: d.title,
       kind: d.kind,
@@ -208,19 +247,34 @@ export function filingDocument(
       section: d.department.section,
       contractors: [...new Set(d.contractors.map((c) => c.name))].join('\n'),
       articles: [...new Set(d.basis.map((b) => b.article))].join('\n'),
-      text,
+      items: d.items.join('\n'),
+      ...(version ? { version: version.name, versionId: version.id } : {}),
+      facts: factLines(entry)
+        .map((l) => `${l.label}\t${l.shown}`)
+        .join('\n'),
+      body: own,
     },
     filters: {
       kind: [d.kind],
       year: [d.date.slice(0, 4)],
+      fy: [fiscalYear(d.date)],
       bureau: d.department.bureau ? [d.department.bureau] : [],
       section: [d.department.section],
       contractor: [...new Set(d.contractors.map((c) => c.name))],
       article: [...new Set(d.basis.map((b) => b.article))],
+      item: [...new Set(d.items)],
+      ...(version ? { version: [version.id] } : {}),
       ...(set ? { clauseset: [set] } : {}),
     },
     // No sort key: Pagefind's sorting scans every page for every result; records are indexed
     // newest first instead, and results come in that order.
     sort: {},
   };
+}
+
+/** The fiscal year (年度, April to March) of an ISO date; a date of only a year is that year. */
+export function fiscalYear(iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  const month = Number(iso.slice(5, 7) || '4');
+  return String(month >= 4 ? year : year - 1);
 }

@@ -81,6 +81,19 @@ run('the search page', () => {
   }
   const ids = (page: Page): Promise<string[]> =>
     page.$$eval('#search-results li h2 a', (as) => as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''));
+  /** Every result: those with the terms in their own text, then those with them only in their 特記事項 (opened). */
+  async function everyId(page: Page): Promise<string[]> {
+    if (await page.isVisible('#search-clause-only summary')) {
+      await page.click('#search-clause-only summary');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results-clauses li').length > 0);
+    }
+    return page.$$eval('#search-results li h2 a, #search-results-clauses li h2 a', (as) =>
+      as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''),
+    );
+  }
+  /** The number of results the status gives. */
+  const statusCount = async (page: Page): Promise<number> =>
+    Number(/^(\d+)件/u.exec((await page.textContent('#search-status')) ?? '')?.[1] ?? 0);
 
   it('the header box on every page goes to the search page; results link to filings', async () => {
     const { page, errors, bytes, urls } = await open('/');
@@ -115,7 +128,9 @@ run('the search page', () => {
     // Terms of different streams (an even and an odd length) are both searched as bigrams.
     await page.goto(origin + BASE + 'search/?q=' + encodeURIComponent('住民票コード 再委託'));
     await settled(page);
-    expect(await ids(page)).toEqual(['2010-4b4b9c74']);
+    // 再委託 is only in that filing's 特記事項: it is in the group of those.
+    expect(await ids(page)).toEqual([]);
+    expect(await everyId(page)).toEqual(['2010-4b4b9c74']);
     await page.goto(origin + BASE + 'search/?q=' + encodeURIComponent('コード 電子申請'));
     await settled(page);
     expect(await ids(page)).toEqual([]);
@@ -136,31 +151,30 @@ run('the search page', () => {
   it('facets filter with counts, live in the URL, and the back button restores the list', async () => {
     const { page, errors } = await open('/search/?q=' + encodeURIComponent('再委託'));
     await settled(page);
-    expect(await ids(page)).toHaveLength(5);
+    expect(await statusCount(page)).toBe(5);
     // Facets are counted once the panel is opened.
     expect(await page.$$('select[name="section"]')).toEqual([]);
     await page.click('#search-facets-panel summary');
     await page.waitForSelector('select[name="section"]');
     expect(await page.textContent('select[name="section"]')).toContain('戸籍住民課（3）');
     await page.selectOption('select[name="section"]', '戸籍住民課');
-    await settled(page);
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 3);
+    await page.waitForFunction(() => /^3件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(page.url()).toContain(`section=${encodeURIComponent('戸籍住民課')}`);
     await page.selectOption('select[name="kind"]', '諮問');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
-    expect(await ids(page)).toEqual(['2008-cedd6ea7']);
+    await page.waitForFunction(() => /^1件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await everyId(page)).toEqual(['2008-cedd6ea7']);
     // The URL alone gives the same page.
     const shared = page.url();
     const again = await browser.newPage();
     await again.goto(shared);
     await settled(again);
-    expect(await ids(again)).toEqual(['2008-cedd6ea7']);
+    expect(await everyId(again)).toEqual(['2008-cedd6ea7']);
     expect(await again.inputValue('select[name="kind"]')).toBe('諮問');
     await again.close();
     await page.goBack();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 3);
+    await page.waitForFunction(() => /^3件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.goBack();
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 5);
+    await page.waitForFunction(() => /^5件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -213,6 +227,163 @@ run('the search page', () => {
   });
 });
 
+run('the search page finds what people type and explains itself', () => {
+  let server3: Server;
+  let origin3 = '';
+  let browser3: Browser;
+  beforeAll(async () => {
+    const dist = await buildSite({ base: BASE });
+    ({ server: server3, origin: origin3 } = await serveStatic(dist, BASE));
+    browser3 = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser3?.close();
+    server3?.close();
+  });
+  const withTerm = (t: string): string[] =>
+    entries
+      .filter((e) => containsTerm(filingText(e), t))
+      .map((e) => e.id)
+      .sort();
+  async function visit(q: string, extra = ''): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser3.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent(q)}${extra}`);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+    return { page, errors };
+  }
+  async function all(page: Page): Promise<string[]> {
+    if (await page.isVisible('#search-clause-only summary')) {
+      await page.click('#search-clause-only summary');
+      await page.waitForFunction(() => document.querySelectorAll('#search-results-clauses li').length > 0);
+    }
+    return (
+      await page.$$eval('#search-results li h2 a, #search-results-clauses li h2 a', (as) =>
+        as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop() ?? ''),
+      )
+    ).sort();
+  }
+  const settle = (page: Page): Promise<unknown> => page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
+
+  it('a reading in kana finds the words read that way, and says which word matched', async () => {
+    const { page, errors } = await visit('じゅうみんひょう');
+    expect(await all(page)).toEqual(withTerm('住民票'));
+    expect(await page.textContent('#search-expansions label')).toMatch(/^住民票（\d+件）読み$/u);
+    expect(await page.textContent('#search-results li .matched')).toBe('一致した語：住民票');
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('ﾊﾟｽﾜｰﾄﾞ')}`);
+    await settle(page);
+    expect(await all(page)).toEqual(withTerm('パスワード'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('other names: the terms registry adds a word, which can be switched off; a quoted term is exact', async () => {
+    const { page, errors } = await visit('性別');
+    expect(await all(page)).toEqual([...new Set([...withTerm('性別'), ...withTerm('男女の別')])].sort());
+    await page.uncheck('#search-expansions input[data-variant="男女の別"]');
+    await page.waitForURL(/off=/u);
+    await settle(page);
+    expect(await all(page)).toEqual(withTerm('性別'));
+    expect(await page.isChecked('#search-expansions input[data-variant="男女の別"]')).toBe(false);
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('"性別"')}`);
+    await settle(page);
+    expect(await page.isHidden('#search-expansions')).toBe(true);
+    expect(await all(page)).toEqual(withTerm('性別'));
+    // A company by its registry alias.
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('NTTコミュニケーションズ株式会社')}`);
+    await settle(page);
+    expect(await all(page)).toEqual(withTerm('エヌ・ティ・ティ・コミュニケーションズ株式会社'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('era years become a removable year filter, not a text match', async () => {
+    const of2010 = entries
+      .filter((e) => e.data.date.startsWith('2010'))
+      .map((e) => e.id)
+      .sort();
+    for (const q of ['平成22年', 'H22', '2010年']) {
+      const { page } = await visit(q);
+      expect(await all(page), q).toEqual(of2010);
+      expect(await page.textContent('#search-chips')).toContain('期間：平成22年（2010年）');
+      await page.close();
+    }
+    const { page, errors } = await visit('住民票 平成20年度');
+    expect(await all(page)).toEqual(withTerm('住民票').filter((id) => entries.find((e) => e.id === id)?.data.date.startsWith('2008')));
+    await page.click('#search-chips button');
+    await page.waitForURL((u) => !decodeURIComponent(u.search).includes('平成20年度'));
+    await settle(page);
+    expect(await all(page)).toEqual(withTerm('住民票'));
+    await page.click('#search-facets-panel summary');
+    await page.waitForSelector('select[name="year"]');
+    expect(await page.textContent('select[name="year"]')).toContain('平成22年（2010年）');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hits only in the 特記事項 are one line, and one switch leaves them out; each result names its clause version', async () => {
+    const { page, errors } = await visit('再委託');
+    const own = await page.$$eval('#search-results li', (li) => li.length);
+    expect(await page.textContent('#search-clause-only summary')).toBe(`特記事項のみ：${withTerm('再委託').length - own}件`);
+    expect(await page.textContent('#search-results li .version')).toMatch(/^特記事項の版：.+版/u);
+    await page.check('#search-own-only');
+    await page.waitForURL(/own=1/u);
+    await settle(page);
+    expect(await page.isHidden('#search-clause-only')).toBe(true);
+    expect(await page.textContent('#search-status')).toMatch(new RegExp(`^${own}件`, 'u'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('no dead ends: why nothing was found, and a way on', async () => {
+    const { page, errors } = await visit('存在しない語句');
+    expect(await page.textContent('#search-help')).toContain('「存在しない語句」を含む諮問・報告事項はありません。');
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('住民票コード')}&year=2008`);
+    await settle(page);
+    expect(await page.textContent('#search-help')).toMatch(/絞り込み「年：平成20年（2008年）」を外すと1件あります。/u);
+    await page.click('#search-help button');
+    await page.waitForURL((u) => !u.search.includes('year='));
+    await settle(page);
+    expect(await all(page)).toEqual(withTerm('住民票コード'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a search library that fails to load says so, stops being busy, and a retry works', async () => {
+    const page = await browser3.newPage();
+    let fail = true;
+    await page.route('**/pagefind/*/pagefind.js', (route) => (fail ? route.abort() : route.continue()));
+    await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('住民票コード')}`);
+    await settle(page);
+    expect(await page.textContent('#search-status')).toContain('検索の仕組みを読み込めませんでした');
+    fail = false;
+    await page.click('#search-retry');
+    await page.waitForFunction(() => /^1件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await all(page)).toEqual(withTerm('住民票コード'));
+    await page.close();
+  });
+
+  it('passes axe with chips, added words, grouped hits and help shown, at desktop and phone width', async () => {
+    for (const width of [1280, 390]) {
+      const page = await browser3.newPage({ viewport: { width, height: 900 } });
+      for (const q of ['性別 平成22年', '再委託', '存在しない語句']) {
+        await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent(q)}`);
+        await settle(page);
+        await page.evaluate(AXE);
+        const violations = await page.evaluate(async () => {
+          const w = window as unknown as { axe: { run: (d: Document, o: unknown) => Promise<{ violations: Array<{ id: string }> }> } };
+          return (
+            await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+          ).violations.map((v) => v.id);
+        });
+        expect(violations, `${q} at ${width}`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+});
+
 run("the search page of an archive with kinds beyond the seeds'", () => {
   let server2: Server;
   let origin2 = '';
@@ -249,10 +420,14 @@ run("the search page of an archive with kinds beyond the seeds'", () => {
     await page.click('#search-facets-panel summary');
     await page.waitForSelector('select[name="kind"]');
     await settle();
-    expect(await page.locator('#search-results li').count()).toBe(5);
+    expect(await page.textContent('#search-status')).toMatch(/^5件/u);
     await page.selectOption('select[name="kind"]', '審議');
-    await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
-    expect(await ids()).toEqual([`${BASE}filings/${SHINGI}/`]);
+    await page.waitForFunction(() => /^1件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await page.click('#search-clause-only summary');
+    await page.waitForSelector('#search-results-clauses li');
+    expect(await page.$$eval('#search-results-clauses li h2 a', (as) => as.map((a) => a.getAttribute('href') ?? ''))).toEqual([
+      `${BASE}filings/${SHINGI}/`,
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
