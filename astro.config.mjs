@@ -1,11 +1,14 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { hostingBase, hostingSite } from './src/lib/hosting.ts';
+import { hostingBase, hostingSite, siteWarning } from './src/lib/hosting.ts';
 
 /** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE), checked in src/lib/hosting.ts. */
 const base = hostingBase();
 const site = hostingSite();
+// Said once per build (Astro reads this file once), so it is not lost in the page list.
+const warning = siteWarning();
+if (warning) console.warn(warning);
 
 export default defineConfig({
   site,

@@ -66,6 +66,8 @@ export interface ContractorIndex {
   groups: string[];
   /** Keys of its members when it is a group. */
   members: string[];
+  /** The filings it appears in; for a group only the registry names, its members'; newest first. */
+  filings: Entry[];
 }
 
 export interface BasisIndex {
@@ -76,6 +78,14 @@ export interface BasisIndex {
 }
 
 export interface ItemIndex {
+  key: string;
+  name: string;
+  slug: string;
+  filings: Entry[];
+}
+
+/** The filings put to one council session (`meeting`), which other filings cite in `references`. */
+export interface MeetingIndex {
   key: string;
   name: string;
   slug: string;
@@ -97,13 +107,15 @@ export interface Archive {
   sections: Map<string, SectionIndex>;
   bureaus: Map<string, BureauIndex>;
   contractors: Map<string, ContractorIndex>;
-  /** Filings whose contractor is not chosen yet (未定, 入札により決定…). */
+  /** Filings that name no company: not chosen yet (未定, 入札により決定…) or not stated at all. */
   undetermined: Entry[];
   basis: Map<string, BasisIndex>;
   years: Map<string, Entry[]>;
   items: Map<string, ItemIndex>;
   /** Filings by matter (`matters`), in the order the matters first appear, oldest filing first. */
   matters: Map<string, MatterIndex>;
+  /** Filings by the council session they were put to (`meeting`), by nameKey of the session. */
+  meetings: Map<string, MeetingIndex>;
   /** Names a registry exists for but does not list. */
   unplaced: string[];
   /** The section and bureau index of each filing, by id. */
@@ -206,7 +218,7 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     if (!c) {
       const reg = registryContractors.find((r) => companyKey(r.name) === key);
       cSlugs.add(key, reg?.slug);
-      c = { key, name: reg?.name ?? written, slug: '', names: [], appearances: [], groups: [], members: [] };
+      c = { key, name: reg?.name ?? written, slug: '', names: [], appearances: [], groups: [], members: [], filings: [] };
       contractors.set(key, c);
     }
     if (!c.names.includes(written)) c.names.push(written);
@@ -219,8 +231,9 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
   };
   const undetermined: Entry[] = [];
   for (const f of filings) {
+    // A filing that names no company says 委託先未定 (or its status) on its page: listed here with it.
     if (f.data.contractors.length === 0) {
-      if (f.data.contractor_status) undetermined.push(f);
+      undetermined.push(f);
       continue;
     }
     const perCompany = new Map<string, Role[]>();
@@ -248,6 +261,14 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     }
   }
   for (const c of contractors.values()) c.slug = cSlugs.get(c.key);
+  // A company's filings are those it appears in. A group that only the registry names (NECグループ)
+  // appears in none: its filings are its members'. A 企業体 named in filings has its own, and what
+  // a member did outside it is not the 企業体's.
+  for (const c of contractors.values()) {
+    const seen = new Set<Entry>(c.appearances.map((a) => a.filing));
+    if (c.appearances.length === 0) for (const m of c.members) for (const a of contractors.get(m)?.appearances ?? []) seen.add(a.filing);
+    c.filings = [...seen].sort(byDateDesc);
+  }
 
   // ---- basis, years, items ----
   const basis = new Map<string, BasisIndex>();
@@ -291,6 +312,19 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     m.filings.sort(byDateDesc);
   }
 
+  // ---- council sessions ----
+  const meetings = new Map<string, MeetingIndex>();
+  const gSlugs = new SlugAllocator(slugify);
+  for (const f of filings) {
+    if (!f.data.meeting) continue;
+    const key = nameKey(f.data.meeting);
+    gSlugs.add(key);
+    const entry = meetings.get(key) ?? { key, name: f.data.meeting, slug: '', filings: [] };
+    entry.filings.push(f);
+    meetings.set(key, entry);
+  }
+  for (const m of meetings.values()) m.slug = gSlugs.get(m.key);
+
   return {
     filings,
     byId: new Map(filings.map((f) => [f.id, f])),
@@ -302,6 +336,7 @@ export function buildArchive(entries: Entry[], registries: Registries, slugify: 
     years: new Map([...years].sort(([a], [b]) => b.localeCompare(a))),
     items,
     matters,
+    meetings,
     unplaced: [...unplaced].sort(),
     sectionOf: new Map([...sections.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),
     bureauOf: new Map([...bureaus.values()].flatMap((x) => x.filings.map((f) => [f.id, x] as const))),

@@ -156,6 +156,21 @@ export function buildVersions(
     };
   });
   versions.sort((a, b) => a.first.localeCompare(b.first) || a.clauses.length - b.clauses.length || a.id.localeCompare(b.id));
+  // Versions first seen on the same day: the wording nearer the versions before them comes first,
+  // so that その2 is the newer wording (readers take その2 to be the later one).
+  for (let i = 0; i < versions.length;) {
+    let j = i + 1;
+    while (j < versions.length && versions[j]?.first === versions[i]?.first) j++;
+    if (j - i > 1 && i > 0) {
+      const earlier = versions.slice(0, i);
+      const near = new Map(
+        versions.slice(i, j).map((v) => [v, Math.max(...earlier.map((e) => setSimilarity(e.clauses, v.clauses, words, options)))] as const),
+      );
+      const day = versions.slice(i, j).sort((a, b) => (near.get(b) ?? 0) - (near.get(a) ?? 0) || a.id.localeCompare(b.id));
+      versions.splice(i, j - i, ...day);
+    }
+    i = j;
+  }
   // Names: 平成20年7月版; a second version first seen in the same month is その2.
   const seen = new Map<string, number>();
   for (const v of versions) {

@@ -208,3 +208,11 @@ export function formatEra(iso: string): string {
 export function formatEraWithIso(iso: string): string {
   return `${formatEra(iso)}（${iso}）`;
 }
+
+/**
+ * A span of two ISO dates in the era calendar, `平成20年7月〜平成20年12月1日`; one date when both
+ * ends are the same day (a version used by one filing), so no span runs from a day to itself.
+ */
+export function formatEraSpan(first: string, last: string, join: (a: string, b: string) => string = (a, b) => `${a}〜${b}`): string {
+  return first === last ? formatEra(first) : join(formatEra(first), formatEra(last));
+}

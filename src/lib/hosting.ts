@@ -30,3 +30,13 @@ export function hostingSite(value: string = process.env['ARCHIVE_SITE'] ?? 'http
     );
   return url.href;
 }
+
+/**
+ * The warning to print when ARCHIVE_SITE is unset: the feeds, the sitemap and the open data then
+ * give https://example.invalid as the site's address, which no reader can follow. Undefined when set.
+ */
+export function siteWarning(value: string | undefined = process.env['ARCHIVE_SITE']): string | undefined {
+  return value
+    ? undefined
+    : '[archive] ARCHIVE_SITE is not set: the feeds, the sitemap and data/filings.json/.csv will give https://example.invalid as the address of every page. Set ARCHIVE_SITE to the address the site is published at (e.g. ARCHIVE_SITE=https://www.city.example.lg.jp npm run build).';
+}

@@ -1,6 +1,7 @@
 /** Open data: every record as JSON and as CSV (UTF-8 with BOM and CRLF, so Excel reads Japanese). */
 import type { Entry } from './archive.ts';
 import { extractClauses } from './clauses.ts';
+import { CSV_HEADERS } from './labels.ts';
 import type { Clause } from './schema.ts';
 
 /** The JSON export: frontmatter, clauses and the page URL of each filing. */
@@ -16,7 +17,7 @@ export function filingsJson(
   )}\n`;
 }
 
-/** CSV columns, in order, with the header each has. */
+/** CSV columns, in order: the keys (the README lists them beside their Japanese headers, CSV_HEADERS). */
 export const CSV_COLUMNS = [
   'id',
   'url',
@@ -56,7 +57,11 @@ export function cell(value: string): string {
   return /[",\r\n']/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-/** One CSV row per filing; lists are joined with ` / `. */
+/**
+ * One CSV row per filing; lists are joined with ` / `. The header row is in Japanese (件名, 種別…)
+ * for the people who open it in a spreadsheet; the stable keys are the JSON export's and are
+ * listed in the README, so a script can map one to the other.
+ */
 export function filingsCsv(entries: Entry[], pageUrl: (id: string) => string): string {
   const rows = entries.map((e) => {
     const d = e.data;
@@ -89,5 +94,5 @@ export function filingsCsv(entries: Entry[], pageUrl: (id: string) => string): s
     };
     return CSV_COLUMNS.map((c) => cell(values[c])).join(',');
   });
-  return `\uFEFF${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
+  return `\uFEFF${[CSV_COLUMNS.map((c) => cell(CSV_HEADERS[c])).join(','), ...rows].join('\r\n')}\r\n`;
 }

@@ -150,6 +150,8 @@ export const filingSchema = z.strictObject({
   subjects: z.string().optional(),
   /** 情報保護対策. */
   measures: measuresSchema.default({}),
+  /** The council session the filing was put to, as written (`平成28年度第8回`), when staff know it: other filings' `references` to it link here. */
+  meeting: z.string().min(1).optional(),
   /** Earlier council sessions the filing cites, e.g. `平成28年度第8回`. */
   references: z.array(z.string()).default([]),
   /** The heading of the section that holds the 特記事項 when it is not titled with a usual name (別記, 別紙2). */

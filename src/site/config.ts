@@ -19,3 +19,12 @@ export const SITE = {
 export function configuredArticle(article: string): ArchiveConfig['articles'][number] | undefined {
   return archiveConfig.articles.find((a) => compact(a.article) === compact(article));
 }
+
+/**
+ * The day the site is built, ISO: a period that ended before it shows as 終了. SOURCE_DATE_EPOCH
+ * (seconds, the reproducible-builds convention) fixes it, so two builds of the same content on
+ * different days can still be byte-identical.
+ */
+export const BUILD_DAY = new Date(process.env['SOURCE_DATE_EPOCH'] ? Number(process.env['SOURCE_DATE_EPOCH']) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10);

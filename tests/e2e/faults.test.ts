@@ -28,7 +28,7 @@ run('faults found in the walk-through', () => {
     await page.selectOption('select[name="section"]', '戸籍住民課');
     const expected = records.filter((r) => r.data.department.section === '戸籍住民課').length;
     expect(await visible()).toBe(expected);
-    expect(await page.locator('#filter-status').innerText()).toContain(`${expected}件`);
+    expect(await page.locator('form[data-filter-for] [role="status"]').innerText()).toContain(`${expected}件`);
     const caption = await page.locator('table caption').first().innerText();
     expect(caption).toContain(`${expected}件`);
     expect(caption).not.toContain(`${records.length}件`);
