@@ -4,12 +4,13 @@
  */
 import path from 'node:path';
 import { contentDir, loadRecords } from '../src/lib/load.ts';
+import { loadRegistries } from '../src/lib/registry.ts';
 import { getTokenizer } from '../src/lib/tokenizer.ts';
 import { buildQuerySet, evaluateSearch, formatEval } from './lib/search-eval.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const entries = loadRecords(contentDir()).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
-const queries = buildQuerySet(entries, await getTokenizer());
+const queries = buildQuerySet(entries, await getTokenizer(), 30, loadRegistries(contentDir()));
 const result = await evaluateSearch(dist, entries, queries);
 console.log(formatEval(result));
 for (const f of result.failures.filter((x) => x.engine === 'archive'))

@@ -31,6 +31,10 @@ describe('readings', () => {
       ]),
     );
     expect(pairs.map((p) => p[1])).not.toContain('の');
+    // A compound of more than four words: its runs of four, and the whole of it.
+    const long = readingPairs(t.tokenize('サービス計画作成開始年月日を記載する。')).map((p) => p[1]);
+    expect(long).toEqual(expect.arrayContaining(['サービス計画作成開始', '計画作成開始年月日', 'サービス計画作成開始年月日']));
+    expect(long).toHaveLength(15 + 1);
   });
 
   it('cut the list into small files, a big one again by two characters, and read a kana term back', () => {

@@ -3,7 +3,7 @@
  * mid-input) finds the words of the archive read that way (住民票).
  *
  * At build time kuromoji (IPADIC) reads every filing; each word of the text, and each run of up to
- * four words of a compound (住民 + 票, 住民票 + コード), is listed under its reading, folded
+ * four words of a compound (住民 + 票, 住民票 + コード) and the whole compound, is listed under its reading, folded
  * (foldReading). The list is cut into small files by the reading's first two characters
  * (readingBucket), so the browser fetches one small file for a query and needs no dictionary;
  * the words it finds are then searched as text, exactly as if they had been typed.
@@ -61,7 +61,7 @@ function readingOf(t: Token): string | undefined {
 
 /**
  * The words of one text that may be typed by their reading, each with its folded reading: every
- * word, and every run of up to `maxWords` words of a compound. Words of hiragana only are found
+ * word, every run of up to `maxWords` words of a compound, and the whole compound. Words of hiragana only are found
  * as typed, so they are left out.
  */
 export function readingPairs(tokens: readonly Token[], maxWords = 4): Array<[reading: string, word: string]> {
@@ -77,6 +77,9 @@ export function readingPairs(tokens: readonly Token[], maxWords = 4): Array<[rea
   let run: Token[] = [];
   const flush = (): void => {
     for (let i = 0; i < run.length; i++) for (let j = i + 1; j <= Math.min(run.length, i + maxWords); j++) add(run.slice(i, j));
+    // The whole compound too, however many words (add keeps it to 24 characters): a reader types
+    // the word seen on the page (サービス計画作成開始年月日), not a run of four of its parts.
+    if (run.length > maxWords) add(run);
     run = [];
   };
   for (const t of tokens) {

@@ -468,8 +468,10 @@ async function appendPage(
   from: number,
   button: HTMLButtonElement | null,
 ): Promise<void> {
+  // A page at once: a reader never sees half a page, and the button's state changes with the list.
   const page = await Promise.all(items.slice(from, from + PAGE).map((f) => f()));
-  for (const d of page) into.append(await resultItem(d));
+  const nodes = await Promise.all(page.map((d) => resultItem(d)));
+  into.append(...nodes);
   if (button) button.hidden = items.length <= from + PAGE;
 }
 

@@ -11,6 +11,7 @@ import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/search-eval.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { loadRecords } from '../../src/lib/load.ts';
+import { loadRegistries } from '../../src/lib/registry.ts';
 import { filingText } from '../../src/lib/search-records.ts';
 import { containsTerm } from '../../src/lib/search-tokens.ts';
 import { getTokenizer } from '../../src/lib/tokenizer.ts';
@@ -26,9 +27,11 @@ const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id
 run('search evaluation (seed archive)', () => {
   it('finds every filing that contains a query, and only those; stock Pagefind side by side', async () => {
     const dist = await buildSite();
-    const queries = buildQuerySet(entries, await getTokenizer());
+    const queries = buildQuerySet(entries, await getTokenizer(), 30, loadRegistries(path.resolve('content')));
     expect(queries.length).toBeGreaterThan(150);
-    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(['word', 'compound', 'katakana', 'kanji', 'subword', 'latin', 'width']));
+    expect(new Set(queries.map((q) => q.kind))).toEqual(
+      new Set(['word', 'compound', 'katakana', 'kanji', 'subword', 'latin', 'width', 'reading-hiragana', 'reading-katakana', 'alias', 'term', 'era']),
+    );
     const result = await evaluateSearch(dist, entries, queries);
     console.log(`search evaluation\n${formatEval(result)}`);
     const all = result.archive.find((r) => r.kind === 'all');
