@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchImport, benchSize, formatBench, formatImportBench, measure, renderCorpus } from '../scripts/lib/bench.ts';
+import { BENCH_QUERIES, benchImport, benchSize, formatBench, formatImportBench, measure, renderCorpus } from '../scripts/lib/bench.ts';
 import { hasChromium } from '../scripts/lib/browser.ts';
 
 if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
@@ -36,7 +36,9 @@ describe('measure', () => {
 
 run('npm run bench at a smoke size', () => {
   it('runs the pipeline and the stock path and gives every figure', async () => {
-    const r = await benchSize(20, path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), '20'), () => {});
+    // A few queries of each sort (the whole mix is the bench's, at full size).
+    const queries = ['住民票コード', '保守 コールセンター', 'じゅうみんひょう', 'NEC', 'H22'];
+    const r = await benchSize(20, path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), '20'), () => {}, queries);
     const figures = [
       r.uniqueText,
       r.astroBuild.seconds,
@@ -47,14 +49,22 @@ run('npm run bench at a smoke size', () => {
       r.rebuild.stock,
       r.ourIndexMB,
       r.stockIndexMB,
-      r.firstSearchKB.ours,
-      r.firstSearchKB.stock,
+      r.firstSearchKB.ours.p50,
+      r.firstSearchKB.ours.p95,
+      r.firstSearchKB.ours.worst,
+      r.firstSearchKB.stock.p95,
+      r.files.ours,
+      r.files.stock,
       r.warmMs.ours.p95,
       r.warmMs.stock.p95,
     ];
     expect(figures.every((x) => Number.isFinite(x) && x > 0)).toBe(true);
     const table = formatBench([r]);
-    expect(table).toContain('| 20 | first search transferred (KB) |');
+    expect(table).toContain('| 20 | first search transferred, p95 (KB) |');
+    expect(table).toContain('| 20 | dist/ files per filing |');
+    // The worst query is named, one of the mix.
+    expect(queries).toContain(r.firstSearchKB.ours.worstQuery);
+    expect(queries.every((q) => BENCH_QUERIES.includes(q))).toBe(true);
     expect(table).not.toContain('n/a');
   }, 600_000);
 });

@@ -27,6 +27,7 @@ import { gzipSync } from 'node:zlib';
 import { runImport } from './import-run.ts';
 import { generateCorpus, outsideClauses, uniqueTextShare } from './corpus.ts';
 import { seedClauseSets } from './seed-clauses.ts';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
 import { serveStatic } from './static-server.ts';
 import { renderDocx } from './fixtures/render-docx.ts';
@@ -190,7 +191,10 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
 
-/** Queries staff type: compounds, single words, a latin name, an AND pair. */
+/**
+ * Queries staff type: compounds, single words, a latin name, an AND pair; readings in kana (as
+ * typed without conversion, or on a phone mid-input), registry aliases, era years.
+ */
 export const BENCH_QUERIES = [
   '住民票コード',
   '再委託',
@@ -222,7 +226,46 @@ export const BENCH_QUERIES = [
   '特記事項',
   '保守 コールセンター',
   '予防接種',
+  'じゅうみんひょう',
+  'かいごほけん',
+  'こじんばんごう',
+  'ぱすわーど',
+  'ｺｰﾙｾﾝﾀｰ',
+  'イタクサキ',
+  'NEC',
+  'NTT東日本',
+  '平成22年',
+  'H22',
+  '令和2年度',
+  '再委託 H22',
 ];
+
+/** A figure over the query mix: median, 95th percentile and the worst query. */
+export interface MixFigure {
+  p50: number;
+  p95: number;
+  worst: number;
+  worstQuery: string;
+}
+
+function mixFigure(byQuery: Map<string, number>): MixFigure {
+  const xs = [...byQuery.values()];
+  const [worstQuery, worst] = [...byQuery].sort((a, b) => b[1] - a[1])[0] ?? ['', Number.NaN];
+  return { p50: percentile(xs, 50), p95: percentile(xs, 95), worst, worstQuery };
+}
+
+/** Files in a folder and below, but those under `skip`. */
+function fileCount(dir: string, skip?: string): number {
+  let n = 0;
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (skip && f.startsWith(skip)) continue;
+    if (statSync(path.join(dir, f)).isFile()) n++;
+  }
+  return n;
+}
+
+/** Cloudflare Pages' limit on the files of one site. */
+export const CLOUDFLARE_FILES = 20_000;
 
 export interface SizeResult {
   filings: number;
@@ -237,12 +280,22 @@ export interface SizeResult {
   distMB: number;
   ourIndexMB: number;
   stockIndexMB: number;
-  firstSearchKB: { ours: number; stock: number };
+  /** The queries of the mix measured. */
+  queries: number;
+  /** Files of dist/ (ours without the stock index; the stock path's without ours). */
+  files: { ours: number; stock: number };
+  /** Each query of the mix searched first in a fresh browser (cold cache): KB on the wire. */
+  firstSearchKB: { ours: MixFigure; stock: MixFigure };
   warmMs: { ours: { p50: number; p95: number }; stock: { p50: number; p95: number } };
 }
 
 /** Run the whole bench for one size in `work`. */
-export async function benchSize(n: number, work: string, log: (s: string) => void): Promise<SizeResult> {
+export async function benchSize(
+  n: number,
+  work: string,
+  log: (s: string) => void,
+  queries: readonly string[] = BENCH_QUERIES,
+): Promise<SizeResult> {
   rmSync(work, { recursive: true, force: true });
   const raw = path.join(work, 'raw');
   const content = path.join(work, 'content');
@@ -294,9 +347,11 @@ export async function benchSize(n: number, work: string, log: (s: string) => voi
     stockIndex,
     rebuild: { ours: rebuildOurs, stock: rebuildStock },
     distMB: duMB(dist, 'pagefind-stock'),
+    files: { ours: fileCount(dist, 'pagefind-stock'), stock: fileCount(dist, `pagefind${path.sep}`) },
     ourIndexMB: duMB(path.join(dist, 'pagefind')),
     stockIndexMB: duMB(path.join(dist, 'pagefind-stock')),
-    ...(await browserFigures(dist)),
+    queries: queries.length,
+    ...(await browserFigures(dist, queries)),
   };
   return result;
 }
@@ -315,24 +370,60 @@ async function wireSize(r: { body: () => Promise<Buffer>; headerValue: (name: st
   }
 }
 
-async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSearchKB' | 'warmMs'>> {
-  const { server, origin } = await serveStatic(dist, '/');
-  const browser = await launchBrowser();
+/** The KB a first search takes in a fresh browser context (cold cache): `go` runs it, `counted` picks the responses. */
+async function coldTransfer(browser: Browser, counted: RegExp, go: (page: Page) => Promise<void>): Promise<number> {
+  const context = await browser.newContext();
   try {
-    // Ours: the real search page, cold cache, first query from the URL.
-    const page = await browser.newPage();
+    const page = await context.newPage();
     // Every response's body is counted (awaited before the total is read: a listener that has
     // not finished reading would undercount).
     const pending: Array<Promise<number>> = [];
     page.on('response', (r) => {
-      if (/\/(pagefind|_astro)\//u.test(r.url())) pending.push(wireSize(r));
+      if (counted.test(r.url())) pending.push(wireSize(r));
     });
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(BENCH_QUERIES[0] ?? '')}`);
+    await go(page);
+    return (await Promise.all(pending)).reduce((a, b) => a + b, 0) / 1024;
+  } finally {
+    await context.close();
+  }
+}
+
+async function browserFigures(dist: string, queries: readonly string[]): Promise<Pick<SizeResult, 'firstSearchKB' | 'warmMs'>> {
+  const { server, origin } = await serveStatic(dist, '/');
+  const browser = await launchBrowser();
+  try {
+    // First search, each query of the mix: ours through the real search page, the query from the
+    // URL; stock through Pagefind's JS API on a Japanese page, the top 10 results' data, as
+    // Pagefind UI loads them.
+    const firstOurs = new Map<string, number>();
+    const firstStock = new Map<string, number>();
+    for (const q of queries) {
+      firstOurs.set(
+        q,
+        await coldTransfer(browser, /\/(pagefind|_astro)\//u, async (page) => {
+          await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`);
+          await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
+        }),
+      );
+      firstStock.set(
+        q,
+        await coldTransfer(browser, /\/pagefind-stock\//u, async (page) => {
+          await page.goto(`${origin}/404.html`);
+          await page.evaluate(`(async (q) => {
+            const pf = await import('/pagefind-stock/pagefind.js');
+            const r = await pf.search(q);
+            await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+          })(${JSON.stringify(q)})`);
+        }),
+      );
+    }
+    // Warm: the whole mix twice on one page, the second pass timed.
+    const page = await browser.newPage();
+    await page.goto(`${origin}/search/?q=${encodeURIComponent(queries[0] ?? '')}`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
-    const firstOurs = (await Promise.all(pending)).reduce((a, b) => a + b, 0);
     const oursMs: number[] = [];
     for (let pass = 0; pass < 2; pass++) {
-      for (const q of BENCH_QUERIES) {
+      for (const q of queries) {
         const ms = await page.evaluate(`(async () => {
           const list = document.querySelector('#search-results');
           list.setAttribute('aria-busy', 'true');
@@ -346,19 +437,8 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
       }
     }
     await page.close();
-    // Stock: Pagefind's JS API on a Japanese page, top 10 results' data, as Pagefind UI loads them.
     const sp = await browser.newPage();
-    const stockPending: Array<Promise<number>> = [];
-    sp.on('response', (r) => {
-      if (r.url().includes('/pagefind-stock/')) stockPending.push(wireSize(r));
-    });
     await sp.goto(`${origin}/404.html`);
-    await sp.evaluate(`(async (qs) => {
-      const pf = await import('/pagefind-stock/pagefind.js');
-      const first = await pf.search(qs[0]);
-      await Promise.all(first.results.slice(0, 10).map((r) => r.data()));
-    })(${JSON.stringify(BENCH_QUERIES)})`);
-    const firstStock = (await Promise.all(stockPending)).reduce((a, b) => a + b, 0);
     const warmStock = (await sp.evaluate(`(async (qs) => {
       const pf = await import('/pagefind-stock/pagefind.js');
       const times = [];
@@ -369,10 +449,10 @@ async function browserFigures(dist: string): Promise<Pick<SizeResult, 'firstSear
         if (pass === 1) times.push(performance.now() - t);
       }
       return times;
-    })(${JSON.stringify(BENCH_QUERIES)})`)) as number[];
+    })(${JSON.stringify(queries)})`)) as number[];
     await sp.close();
     return {
-      firstSearchKB: { ours: firstOurs / 1024, stock: firstStock / 1024 },
+      firstSearchKB: { ours: mixFigure(firstOurs), stock: mixFigure(firstStock) },
       warmMs: {
         ours: { p50: percentile(oursMs, 50), p95: percentile(oursMs, 95) },
         stock: { p50: percentile(warmStock, 50), p95: percentile(warmStock, 95) },
@@ -407,7 +487,15 @@ export function formatBench(results: SizeResult[]): string {
     );
     line('dist/ size without index (MB)', r.distMB - r.ourIndexMB, r.distMB - r.ourIndexMB);
     line('index size (MB)', r.ourIndexMB, r.stockIndexMB);
-    line('first search transferred (KB)', r.firstSearchKB.ours, r.firstSearchKB.stock, 0);
+    line('dist/ files', r.files.ours, r.files.stock, 0);
+    line('dist/ files per filing', r.files.ours / r.filings, r.files.stock / r.filings, 2);
+    // The files that do not grow with the filings are few (the site's fixed pages, Pagefind's
+    // runtime), so the filings that fit are about the limit over the files per filing.
+    line(`filings within Cloudflare Pages' ${CLOUDFLARE_FILES.toLocaleString('en')} files`, Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.ours), Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.stock), 0);
+    const kb = (name: string, k: 'p50' | 'p95' | 'worst'): void => line(name, r.firstSearchKB.ours[k], r.firstSearchKB.stock[k], 0);
+    kb(`first search transferred, p50 over ${r.queries} queries (KB)`, 'p50');
+    kb('first search transferred, p95 (KB)', 'p95');
+    kb(`first search transferred, worst (KB; ours ${r.firstSearchKB.ours.worstQuery}, stock ${r.firstSearchKB.stock.worstQuery})`, 'worst');
     line('warm query p50 (ms)', r.warmMs.ours.p50, r.warmMs.stock.p50);
     line('warm query p95 (ms)', r.warmMs.ours.p95, r.warmMs.stock.p95);
   }
