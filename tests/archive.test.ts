@@ -83,7 +83,8 @@ describe('buildArchive without registries', () => {
     expect(a.contractors.get(companyKey('株式会社BCC'))?.appearances[0]?.roles.map(describeRole)).toEqual([
       '再委託先（コールセンター・変更後）',
     ]);
-    expect(a.undetermined.map((e) => e.id).sort()).toEqual(['2008-04a038e7', '2010-4b4b9c74', '2020-27c263f1']);
+    // Every filing that names no company, 2008-cedd6ea7 too (its page says 委託先の記載なし).
+    expect(a.undetermined.map((e) => e.id).sort()).toEqual(['2008-04a038e7', '2008-cedd6ea7', '2010-4b4b9c74', '2020-27c263f1']);
   });
   it('indexes articles, years and items', () => {
     const a = buildArchive(entries, {}, slug);
@@ -148,5 +149,32 @@ describe('buildArchive with registries', () => {
 
   it('a broken registry is refused with its file named', () => {
     expect(() => contractorsRegistrySchema.parse({ contractors: [{ aliases: [] }] })).toThrow();
+  });
+});
+
+describe('the answers of issue 16 in the indexes', () => {
+  it('lists every filing that names no company as undetermined, with or without a status', () => {
+    const a = buildArchive(entries, {}, slug);
+    expect(a.undetermined.map((f) => f.id).sort()).toEqual(
+      entries
+        .filter((e) => e.data.contractors.length === 0)
+        .map((e) => e.id)
+        .sort(),
+    );
+  });
+
+  it("gives a registry group its members' filings, and a 企業体 only its own", () => {
+    const a = buildArchive(entries, loadRegistries(path.resolve('content')), slug);
+    const nec = [...a.contractors.values()].find((c) => c.name === 'NECグループ')!;
+    expect(nec.appearances).toEqual([]);
+    expect(nec.filings.map((f) => f.id)).toEqual(['2010-9bb354e9']);
+    const jv = [...a.contractors.values()].find((c) => c.name === '次世代電子自治体推進企業体')!;
+    expect(jv.filings.map((f) => f.id)).toEqual(['2010-9bb354e9']);
+  });
+
+  it('indexes the filings of a council session by the session a record names', () => {
+    const withMeeting = entries.map((e, i) => (i === 0 ? { ...e, data: { ...e.data, meeting: '平成28年度第8回' } } : e));
+    const a = buildArchive(withMeeting, {}, slug);
+    expect([...a.meetings.values()].map((m) => [m.name, m.filings.map((f) => f.id)])).toEqual([['平成28年度第8回', [withMeeting[0]?.id]]]);
   });
 });

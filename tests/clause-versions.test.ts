@@ -60,6 +60,16 @@ describe('buildVersions', () => {
     expect(buildVersions([...entries].reverse(), words).map((v) => v.id)).toEqual(versions.map((v) => v.id));
   });
 
+  it('of two versions first seen on one day, the wording nearer the earlier versions is named first, so その2 is the newer', () => {
+    const versions = buildVersions(entries, words);
+    const of = (prefix: string) => versions.find((v) => v.filings.includes(bySeed(prefix)))!;
+    // 000 (2010-04-01) adds two words to 2008's clause 9; 004 (same day) rewords clauses 6 and 7.
+    expect(of('000').name).toBe('平成22年4月版');
+    expect(of('004').name).toBe('平成22年4月版その2');
+    // The newer wording is the one the 2020 version follows.
+    expect(of('002').predecessor).toBe(of('004').id);
+  });
+
   it('a filing of its time knows the mainline version it departs from', () => {
     const versions = buildVersions(entries, words);
     const mainline = mainlineFor(bySeed('000'), versions);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, formatEra, formatEraWithIso, parseJapaneseNumber } from '../src/lib/era.ts';
+import { findDates, formatEra, formatEraSpan, formatEraWithIso, parseJapaneseNumber } from '../src/lib/era.ts';
 
 describe('parseJapaneseNumber', () => {
   it.each([
@@ -68,4 +68,12 @@ describe('formatEra', () => {
     expect(formatEra('2010')).toBe('平成22年');
   });
   it('adds the ISO form', () => expect(formatEraWithIso('2020-04-01')).toBe('令和2年4月1日（2020-04-01）'));
+});
+
+describe('formatEraSpan', () => {
+  it('joins two dates, and gives one date when both ends are the same day', () => {
+    expect(formatEraSpan('2008-07', '2008-12-01')).toBe('平成20年7月〜平成20年12月1日');
+    expect(formatEraSpan('2020-04-01', '2020-04-01')).toBe('令和2年4月1日');
+    expect(formatEraSpan('2019-04-30', '2019-05-01', (a, b) => `${a}から${b}`)).toBe('平成31年4月30日から令和元年5月1日');
+  });
 });

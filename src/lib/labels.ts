@@ -68,7 +68,7 @@ export const SUMMARY_WORDS = {
   periodFrom: (from: string, ongoing: boolean): string => (ongoing ? `期間は${from}から、以降継続します。` : `${from}から始まります。`),
   periodTo: (to: string): string => `期間は${to}までです。`,
   noPeriod: '期間は記載されていません。',
-  sub: (by: string, tasks: string): string => `${by}は${tasks}を再委託します。`,
+  sub: (by: string, tasks: string): string => `${by}は${tasks}再委託します。`,
   subTask: (task: string | undefined, name: string): string => (task ? `${task}を${name}に` : `${name}に`),
   subNoTask: (by: string, names: string): string => `${by}は${names}に再委託します。`,
   noSub: '再委託先は記載されていません。',
@@ -144,6 +144,11 @@ export const RECIPIENT_WORDS = {
   showing: (n: number, total: number): string => `${n}行を表示（全${total}行）`,
   companyCount: (n: number): string => `${n}社`,
   rowsUnit: '行',
+  sortNewest: '日付の新しい順',
+  sortOldest: '日付の古い順',
+  sortCompany: '委託先の名前順',
+  sortStart: '期間の始まりの順',
+  sortVersion: '特記事項の版の順',
 } as const;
 
 /** Pictures drawn at build time (src/lib/year-chart.ts, src/lib/version-chart.ts, src/lib/flow-diagram.ts). */
@@ -195,6 +200,8 @@ export const FILTER_WORDS = {
   status: '状況',
   all: 'すべて',
   reset: '絞り込みを解除',
+  sort: '並べ替え',
+  sortNone: '元の順',
   /** Placeholders the filter script fills: {n} shown, {total} in all. */
   status_: '{n}件を表示（全{total}件）',
   captionFiltered: '絞り込んだ諮問・報告事項',

@@ -71,18 +71,3 @@ export function partySides(contractors: Contractor[]): PartySide[] {
     .map((change) => ({ change, parties: arrange(contractors.filter((c) => !c.change || c.change === change)) }))
     .filter((s) => s.parties.length > 0);
 }
-
-/** Every party of a side, depth first (a group, then its members, then its subcontractors). */
-export function allParties(parties: Party[]): Party[] {
-  return parties.flatMap((p) => [p, ...allParties(p.members), ...allParties(p.subs)]);
-}
-
-/** Who a company's work came from in a filing: the 委託先 a 再委託先 works under, the group a member belongs to. */
-export function parentOf(sides: PartySide[], name: string): { under?: string; group?: string } {
-  for (const side of sides)
-    for (const top of side.parties) {
-      if (top.subs.some((s) => s.name === name)) return { under: top.name };
-      if (top.members.some((m) => m.name === name)) return { group: top.name };
-    }
-  return {};
-}

@@ -32,7 +32,7 @@ export interface RecipientRow {
   status?: string;
   items: Part[];
   period: { start?: string; end?: string; ongoing: boolean; state: PeriodState; text?: string };
-  version?: { id: string; name: string; href: string };
+  version?: { id: string; name: string; href: string; first: string };
 }
 
 /** What the rows need beyond the filings. */
@@ -97,7 +97,7 @@ export function recipientRows(
         ongoing: d.period?.ongoing ?? false,
         state: periodState(d.period, ctx.today),
       },
-      ...(v ? { version: { id: v.id, name: v.name, href: ctx.paths.clauseVersion(v.id) } } : {}),
+      ...(v ? { version: { id: v.id, name: v.name, href: ctx.paths.clauseVersion(v.id), first: v.first } } : {}),
     };
     const sides = partySides(d.contractors);
     if (sides.length === 0) {
@@ -201,4 +201,15 @@ export function recipientFilters(rows: RecipientRow[], options: { items?: boolea
 /** The distinct companies of the rows (canonical names), for 「N社」. */
 export function companyCount(rows: RecipientRow[]): number {
   return new Set(rows.flatMap((r) => (r.company ? [r.company.canonical] : []))).size;
+}
+
+/** The orders a recipients table can be sorted in, as `key:direction` for the form's sort select. */
+export function recipientSorts(): Array<{ value: string; label: string }> {
+  return [
+    { value: 'date:-1', label: W.sortNewest },
+    { value: 'date:1', label: W.sortOldest },
+    { value: 'company:1', label: W.sortCompany },
+    { value: 'start:1', label: W.sortStart },
+    { value: 'version:1', label: W.sortVersion },
+  ];
 }

@@ -24,14 +24,8 @@ export function wrapText(text: string, maxEms: number): string[] {
   const lines: string[] = [];
   let current = '';
   for (const t of tokens) {
-    const fits = textEms(current + t) <= maxEms;
-    const noBreakBefore = /^[、。，．）」』】〕）・ー！？,.)\]]/u.test(t);
-    if (fits || current === '' || (noBreakBefore && textEms(current + t) <= maxEms + 1)) {
-      current += t;
-      continue;
-    }
     if (textEms(t) > maxEms) {
-      // A Latin run longer than a line: break it by characters.
+      // A Latin run longer than a line: broken by characters.
       for (const ch of t) {
         if (textEms(current + ch) > maxEms && current) {
           lines.push(current);
@@ -39,6 +33,12 @@ export function wrapText(text: string, maxEms: number): string[] {
         }
         current += ch;
       }
+      continue;
+    }
+    const fits = textEms(current + t) <= maxEms;
+    const noBreakBefore = /^[、。，．）」』】〕）・ー！？,.)\]]/u.test(t);
+    if (fits || current === '' || (noBreakBefore && textEms(current + t) <= maxEms + 1)) {
+      current += t;
       continue;
     }
     lines.push(current);

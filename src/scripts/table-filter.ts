@@ -13,7 +13,7 @@ function filterable(form: HTMLFormElement): void {
   const tbody = table?.querySelector('tbody');
   if (!table || !tbody) return;
   const rows = [...tbody.rows];
-  const selects = [...form.querySelectorAll('select')];
+  const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const status = form.querySelector<HTMLElement>('[role="status"]');
   const count = table.querySelector<HTMLElement>('caption [data-count]');
   const caption = table.querySelector<HTMLElement>('caption [data-caption]');
@@ -46,26 +46,46 @@ function filterable(form: HTMLFormElement): void {
   apply();
 }
 
+/** Sort a table's rows by `data-sort-<key>`, and mark the header of that key. */
+function sortTable(table: HTMLTableElement, key: string, direction: 1 | -1): void {
+  const tbody = table.tBodies[0];
+  if (!tbody) return;
+  const attr = `sort${key.replace(/^./u, (c) => c.toUpperCase())}`;
+  for (const th of table.querySelectorAll('th[aria-sort]')) th.removeAttribute('aria-sort');
+  table.querySelector(`th:has(button[data-sort="${key}"])`)?.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
+  const rows = [...tbody.rows];
+  const order = sortOrder(
+    rows.map((r) => r.dataset[attr] ?? ''),
+    direction,
+  );
+  tbody.append(...order.map((i) => rows[i] as HTMLTableRowElement));
+}
+
 function sortable(button: HTMLButtonElement): void {
   const th = button.closest('th');
   const table = button.closest('table');
-  const tbody = table?.querySelector('tbody');
-  if (!th || !table || !tbody) return;
-  const key = `sort${(button.dataset['sort'] ?? '').replace(/^./u, (c) => c.toUpperCase())}`;
+  if (!th || !table) return;
   button.hidden = false;
   th.querySelector('[data-sort-label]')?.setAttribute('hidden', '');
-  button.addEventListener('click', () => {
-    const direction = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
-    for (const other of table.querySelectorAll('th[aria-sort]')) other.removeAttribute('aria-sort');
-    th.setAttribute('aria-sort', direction === 1 ? 'ascending' : 'descending');
-    const rows = [...tbody.rows];
-    const order = sortOrder(
-      rows.map((r) => r.dataset[key] ?? ''),
-      direction,
-    );
-    tbody.append(...order.map((i) => rows[i] as HTMLTableRowElement));
+  button.addEventListener('click', () =>
+    sortTable(table, button.dataset['sort'] ?? '', th.getAttribute('aria-sort') === 'ascending' ? -1 : 1),
+  );
+}
+
+/** The form's sort select (phones, where the header buttons are hidden with the header): `key:1`, `key:-1`. */
+function sortSelect(form: HTMLFormElement): void {
+  const select = form.querySelector<HTMLSelectElement>('select[data-sort-select]');
+  const table = document.getElementById(form.dataset['filterFor'] ?? '');
+  if (!select || !(table instanceof HTMLTableElement)) return;
+  form.hidden = false;
+  select.addEventListener('change', () => {
+    const [key, dir] = select.value.split(':');
+    if (key) sortTable(table, key, dir === '-1' ? -1 : 1);
   });
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter-for]')) filterable(form);
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-filter-for]')) {
+  filterable(form);
+  sortSelect(form);
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('th button[data-sort]')) sortable(button);

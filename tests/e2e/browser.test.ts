@@ -138,7 +138,7 @@ run('page types in Chromium', () => {
     expect(await visible()).toBe(2);
     await page.selectOption('select[name="section"]', '');
     await page.selectOption('select[name="bureau"]', '');
-    await page.selectOption('select[name="contractors"]', '日本電気株式会社');
+    await page.selectOption('select[name="contractor"]', '日本電気株式会社');
     expect(await visible()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
