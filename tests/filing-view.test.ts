@@ -64,6 +64,14 @@ describe('filingSummary', () => {
     ]);
   });
 
+  it('gives a long 対象者 a sentence of its own', () => {
+    const f = filing('f5', { date: '2008-07', subjects: '住民票の写しは住民登録者 印鑑登録証明書は印鑑登録者', items: ['氏名'] });
+    expect(filingSummary(f.data).slice(0, 2)).toEqual([
+      '対象者は「住民票の写しは住民登録者 印鑑登録証明書は印鑑登録者」です。',
+      '個人情報1項目（氏名）を扱います。',
+    ]);
+  });
+
   it('says what the record does not hold', () => {
     expect(filingSummary(bare.data)).toEqual([
       '扱う個人情報の項目は記載されていません。',
@@ -209,10 +217,9 @@ describe('filingContents', () => {
         'body',
       ),
     ).toEqual([
-      { id: 'facts', text: '概要', depth: 0 },
-      { id: 'body', text: '本文', depth: 0 },
-      { id: 'body-1', text: '事業の概要', depth: 1 },
-      { id: 'provenance', text: '出典', depth: 0 },
+      { id: 'facts', text: '概要', children: [] },
+      { id: 'body', text: '本文', children: [{ id: 'body-1', text: '事業の概要', children: [] }] },
+      { id: 'provenance', text: '出典', children: [] },
     ]);
   });
 });

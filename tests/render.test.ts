@@ -41,6 +41,8 @@ describe('columnWidth', () => {
   it('is wide for running text, mid for names, narrow for marks, numbers and empty cells', () => {
     expect(columnWidth(3, [40, 30, 25, 20, 18])).toBe('col-wide');
     expect(columnWidth(4, [5, 6, 7, 5, 9])).toBe('col-mid');
+    // The label column of a two-column table: 事業名, 担当課, 目的, 対象者, 事業内容.
+    expect(columnWidth(2, [3, 3, 2, 3, 4])).toBe('col-mid');
     expect(columnWidth(9, [0, 0, 1, 0])).toBe('col-narrow');
     // One long cell among short ones does not widen the column.
     expect(columnWidth(2, [1, 1, 1, 1, 1, 1, 1, 1, 1, 40])).toBe('col-narrow');

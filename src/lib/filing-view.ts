@@ -14,6 +14,8 @@ import { line, link, type Line, type Part, type Paths } from './view.ts';
 
 /** How many items, companies or filings a sentence names before it says ほか. */
 const FIRST = 3;
+/** The longest 対象者 that reads well inside the sentence on the items. */
+const SHORT_SUBJECTS = 16;
 
 function roleText(p: Party): string {
   return describeRole({ role: p.role, written: p.name, ...(p.task ? { task: p.task } : {}) });
@@ -44,10 +46,12 @@ export function firstSentence(text: string, max = 80): string {
  */
 export function filingSummary(f: Filing, version?: ClauseVersion): string[] {
   const out: string[] = [];
+  // A short 対象者 reads as 「区民の個人情報…」; a long one (住民票の写しは住民登録者 …) is a sentence of its own.
+  const subjects = f.subjects ? firstSentence(f.subjects, 60) : undefined;
+  const short = subjects !== undefined && subjects.length <= SHORT_SUBJECTS && !/\s/u.test(subjects);
+  if (subjects && !short) out.push(S.subjects(subjects));
   out.push(
-    f.items.length > 0
-      ? S.data(f.subjects ? firstSentence(f.subjects, 40) : undefined, f.items.length, f.items.slice(0, FIRST), f.items.length > FIRST)
-      : S.noItems,
+    f.items.length > 0 ? S.data(short ? subjects : undefined, f.items.length, f.items.slice(0, FIRST), f.items.length > FIRST) : S.noItems,
   );
   const sides = partySides(f.contractors);
   const tops = (s: PartySide | undefined): Party[] => s?.parties ?? [];
@@ -306,17 +310,18 @@ export function versionNote(
   return note;
 }
 
-/** An entry of a filing page's contents list. */
+/** An entry of a filing page's contents list, with the sections under it. */
 export interface ContentsEntry {
   id: string;
   text: string;
-  depth: number;
+  children: ContentsEntry[];
 }
 
-/** The contents list: the page's own sections, then the body's sections below 本文. */
+/** The contents list: the page's own sections, the body's sections under 本文. */
 export function filingContents(own: Array<[string, string]>, body: { id: string; text: string }[], bodyId: string): ContentsEntry[] {
-  return own.flatMap(([id, text]) => [
-    { id, text, depth: 0 },
-    ...(id === bodyId ? body.map((h) => ({ id: h.id, text: h.text, depth: 1 })) : []),
-  ]);
+  return own.map(([id, text]) => ({
+    id,
+    text,
+    children: id === bodyId ? body.map((h) => ({ id: h.id, text: h.text, children: [] })) : [],
+  }));
 }

@@ -58,6 +58,7 @@ export const SUMMARY_WORDS = {
   data: (subjects: string | undefined, count: number, first: string[], more: boolean): string =>
     `${subjects ? `${subjects}の` : ''}個人情報${count}項目（${first.join('、')}${more ? 'ほか' : ''}）を扱います。`,
   noItems: '扱う個人情報の項目は記載されていません。',
+  subjects: (subjects: string): string => `対象者は「${subjects}」です。`,
   to: (names: string): string => `${names}に委託します。`,
   change: (before: string, after: string): string => `委託先を${before}から${after}に変更します。`,
   undetermined: (status: string): string => `委託先はまだ決まっていません（${status}）。`,
@@ -124,7 +125,7 @@ export const FILING_WORDS = {
 /** The who-got-which-data table (src/lib/recipients.ts) and its filters. */
 export const RECIPIENT_WORDS = {
   heading: '誰がどの個人情報を受け取ったか',
-  lead: '諮問・報告事項ごとに、委託先・再委託先と、渡される個人情報の項目、期間、付された特記事項の版を示します。見出しのボタンで並べ替え、上の欄で絞り込めます。',
+  lead: '諮問・報告事項ごとに、委託先・再委託先と、渡される個人情報の項目、期間、付された特記事項の版を示します。表の上の欄で絞り込みと並べ替えができます（広い画面では列の見出しでも並べ替えられます）。',
   caption: (what: string): string => `${what}：委託先と個人情報`,
   filing: '諮問・報告事項',
   company: '委託先',

@@ -12,16 +12,16 @@ import { visit } from 'unist-util-visit';
 export type ColumnWidth = 'col-narrow' | 'col-mid' | 'col-wide';
 
 /**
- * The width class of a column from its cells' text lengths: wide for running text, mid for names,
- * narrow for marks, numbers and empty cells. The header counts for little (a long header over ○
- * marks wraps), so it is capped.
+ * The width class of a column from its cells' text lengths: wide for running text, mid for labels
+ * and names (事業名, 戸籍住民課), narrow for marks, numbers and empty cells. The header counts for
+ * little (a long header over ○ marks wraps), so it is capped.
  */
 export function columnWidth(header: number, cells: number[]): ColumnWidth {
   const sorted = [...cells].sort((a, b) => a - b);
   // The 80th percentile: one long cell does not widen a column of short ones.
   const typical = sorted[Math.floor(sorted.length * 0.8)] ?? 0;
-  const n = Math.max(Math.min(header, 4), typical);
-  return n > 12 ? 'col-wide' : n > 4 ? 'col-mid' : 'col-narrow';
+  const n = Math.max(Math.min(header, 2), typical);
+  return n > 12 ? 'col-wide' : n > 2 ? 'col-mid' : 'col-narrow';
 }
 
 function cells(row: Element): Element[] {
