@@ -35,14 +35,17 @@ describe('recipientRows', () => {
   const rows = recipientRows([change, pending], ctx);
 
   it('gives one row per company per filing, with its role, its parent and the period', () => {
-    expect(rows.map((r) => [r.filing.id, r.company?.name ?? r.status, r.company?.role, r.company?.under?.text, r.period.state])).toEqual([
-      ['f1', '甲企業体', '委託先（変更前）', undefined, 'ongoing'],
-      ['f1', 'A株式会社', '代表企業（変更前）', '甲企業体', 'ongoing'],
-      ['f1', 'B株式会社', '構成企業（変更前）', '甲企業体', 'ongoing'],
-      ['f1', 'B株式会社', '委託先（変更後）', undefined, 'ongoing'],
-      ['f1', 'C株式会社', '再委託先（保守・変更後）', 'B株式会社', 'ongoing'],
-      ['f1', 'D株式会社', '再委託先（コールセンター・変更後）', 'B株式会社', 'ongoing'],
-      ['f2', '入札により決定', undefined, undefined, 'ongoing'],
+    const parent = (r: (typeof rows)[number]): string | undefined =>
+      r.company?.under ? `↑${r.company.under.text}` : r.company?.group ? `∈${r.company.group.text}` : undefined;
+    expect(rows.map((r) => [r.filing.id, r.company?.name ?? r.status, r.company?.role, parent(r), r.period.state, r.period.end])).toEqual([
+      // Before the change: their work passed to B株式会社 when the filing's period began.
+      ['f1', '甲企業体', '委託先（変更前）', undefined, 'replaced', '2010-04-01'],
+      ['f1', 'A株式会社', '代表企業（変更前）', '∈甲企業体', 'replaced', '2010-04-01'],
+      ['f1', 'B株式会社', '構成企業（変更前）', '∈甲企業体', 'replaced', '2010-04-01'],
+      ['f1', 'B株式会社', '委託先（変更後）', undefined, 'ongoing', undefined],
+      ['f1', 'C株式会社', '再委託先（保守・変更後）', '↑B株式会社', 'ongoing', undefined],
+      ['f1', 'D株式会社', '再委託先（コールセンター・変更後）', '↑B株式会社', 'ongoing', undefined],
+      ['f2', '入札により決定', undefined, undefined, 'ongoing', '2009-03'],
     ]);
     expect(rows[0]?.items.map((i) => i.text)).toEqual(['氏名', '住所']);
     expect(rows[0]?.filing).toEqual({ id: 'f1', title: '件名f1', date: '2010-04-01', kind: '報告', href: '/filing/f1' });
@@ -68,8 +71,9 @@ describe('recipientRows', () => {
       ['role', ['委託先', '構成企業', '再委託先', '代表企業', '未定']],
       // Japanese collation (JIS order) puts 氏 before 住.
       ['item', ['氏名', '住所']],
+      ['state', ['継続中', '変更により終了']],
     ]);
-    expect(recipientFilters(rows, { items: false }).map((f) => f.key)).toEqual(['company', 'role']);
+    expect(recipientFilters(rows, { items: false }).map((f) => f.key)).toEqual(['company', 'role', 'state']);
   });
 
   it('counts the distinct companies, and offers its orders', () => {

@@ -131,6 +131,8 @@ export const RECIPIENT_WORDS = {
   company: '委託先',
   role: '役割',
   under: '再委託の元',
+  group: '所属する企業体',
+  replaced: '変更により終了',
   items: '個人情報の項目',
   period: '期間',
   version: '特記事項の版',

@@ -12,8 +12,8 @@ import { companyKey, nameKey } from './names.ts';
 import { partySides, type Party, type PartySide } from './parties.ts';
 import { link, type Part, type Paths } from './view.ts';
 
-/** Where a period stands on the day the site is built. */
-export type PeriodState = 'ongoing' | 'ended' | 'unknown';
+/** Where a period stands on the day the site is built; `replaced` for a 変更前 company, whose work passed to another. */
+export type PeriodState = 'ongoing' | 'ended' | 'unknown' | 'replaced';
 
 /** One row: a company (or the filing's undetermined contractor) in one filing. */
 export interface RecipientRow {
@@ -26,8 +26,10 @@ export interface RecipientRow {
     href?: string;
     /** `再委託先（保守・変更後）`. */
     role: string;
-    /** The 委託先 it works under, or the group it is a member of. */
+    /** The 委託先 it works under (a 再委託先). */
     under?: Part;
+    /** The 企業体 it is a member of (a 代表企業 or 構成企業). */
+    group?: Part;
   };
   status?: string;
   items: Part[];
@@ -110,8 +112,20 @@ export function recipientRows(
       const parentIdx = parent ? indexOf(parent.name) : undefined;
       const via = { ...(group && parentIdx ? { group: parentIdx.key } : {}), ...(under && parentIdx ? { under: parentIdx.key } : {}) };
       if (keep && !(idx && keep(idx.key, via))) return;
+      const parentPart = parent ? link(parent.name, parentIdx ? ctx.paths.contractor(parentIdx.slug) : undefined) : undefined;
+      // A company before a change held the work until the change, when the filing's period begins.
+      const period: RecipientRow['period'] =
+        change === '変更前'
+          ? {
+              ...(base.period.start ? { end: base.period.start } : {}),
+              ongoing: false,
+              state: 'replaced',
+              ...(base.period.text ? { text: base.period.text } : {}),
+            }
+          : base.period;
       rows.push({
         ...base,
+        period,
         company: {
           name: p.name,
           canonical: idx?.name ?? p.name,
@@ -122,7 +136,8 @@ export function recipientRows(
             ...(p.task ? { task: p.task } : {}),
             ...(change === '変更前' || change === '変更後' ? { change } : {}),
           }),
-          ...(parent ? { under: link(parent.name, parentIdx ? ctx.paths.contractor(parentIdx.slug) : undefined) } : {}),
+          ...(under && parentPart ? { under: parentPart } : {}),
+          ...(group && parentPart ? { group: parentPart } : {}),
         },
       });
     });
@@ -137,7 +152,7 @@ export interface RecipientFilter {
   options: Array<{ value: string; label: string }>;
 }
 
-const STATE_LABELS: Record<PeriodState, string> = { ongoing: W.ongoing, ended: W.ended, unknown: W.noEnd };
+const STATE_LABELS: Record<PeriodState, string> = { ongoing: W.ongoing, ended: W.ended, unknown: W.noEnd, replaced: W.replaced };
 
 /** The label of a period state. */
 export function stateLabel(state: PeriodState): string {
@@ -189,7 +204,7 @@ export function recipientFilters(rows: RecipientRow[], options: { items?: boolea
     {
       key: 'state',
       label: F.status,
-      options: (['ongoing', 'ended', 'unknown'] as const)
+      options: (['ongoing', 'ended', 'replaced', 'unknown'] as const)
         .filter((s) => collect('state').includes(s))
         .map((s) => ({ value: s, label: stateLabel(s) })),
     },
