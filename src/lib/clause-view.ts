@@ -20,7 +20,7 @@ export function spanText(first: string, last: string): string {
 }
 
 /** The month part of a version's name, which its siblings share: `平成22年4月`. */
-export function nameMonth(v: ClauseVersion): string {
+function nameMonth(v: ClauseVersion): string {
   return formatEra(v.first.slice(0, 7));
 }
 

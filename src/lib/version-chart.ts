@@ -38,7 +38,7 @@ export interface VersionChart {
   axisY: number;
 }
 
-export const VERSION_CHART = { width: 360, left: 8, right: 16, lane: 44, top: 8, maxR: 8 } as const;
+const VERSION_CHART = { width: 360, left: 8, right: 16, lane: 44, top: 8, maxR: 8 } as const;
 
 function yearDate(y: number): Date {
   return new Date(Date.UTC(y, 0, 1));

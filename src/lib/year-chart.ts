@@ -43,7 +43,7 @@ export interface YearChart {
   table: Array<{ year: string; counts: number[]; total: number }>;
 }
 
-export const YEAR_CHART = { width: 360, left: 56, right: 30, top: 22, row: 22 } as const;
+const YEAR_CHART = { width: 360, left: 56, right: 30, top: 22, row: 22 } as const;
 
 /**
  * The chart of `filings` (their ISO dates and kinds). `kinds` fixes the order and colours of the
