@@ -46,7 +46,7 @@ describe('npm run build', () => {
     const ok = build(content, dist);
     expect(ok.status, ok.output).toBe(0);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toMatch(/<html/u);
-    expect(existsSync(path.join(dist, 'pagefind', 'tri', 'pagefind-entry.json'))).toBe(true);
+    expect(existsSync(path.join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);
   }, 300_000);
 });

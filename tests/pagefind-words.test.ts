@@ -123,7 +123,7 @@ describe('checkPagefindVersion', () => {
     const { version } = JSON.parse(readFileSync('node_modules/pagefind/package.json', 'utf8')) as { version: string };
     expect(version).toBe(PAGEFIND_VERSION);
     expect(() => checkPagefindVersion(version, 'x')).not.toThrow();
-    expect(() => checkPagefindVersion('1.7.0', 'dist/pagefind/tri/pagefind-entry.json')).toThrow(
+    expect(() => checkPagefindVersion('1.7.0', 'dist/pagefind/pagefind-entry.json')).toThrow(
       /pagefind-entry.json: Pagefind 1.7.0 .* follows Pagefind 1.6.0/u,
     );
   });

@@ -312,9 +312,10 @@ export class WordIndexBuilder {
    * closed once its pages plus positions (with the weight marker), variants' included and one
    * more for each variant, reach `chunkSize`; each chunk's bounds trimmed to the shortest
    * prefixes that still tell it from its neighbours; file names from the content hash
-   * (lengthened on a collision).
+   * (lengthened on a collision, also with the names in `names`: chunks of several builders in
+   * one index).
    */
-  *chunks(language: string, chunkSize = CHUNK_SIZE): Generator<WordChunk> {
+  *chunks(language: string, chunkSize = CHUNK_SIZE, names = new Set<string>()): Generator<WordChunk> {
     // UTF-16 order is code point order unless surrogates meet U+E000–U+FFFF; the plain sort is
     // native and several times faster than a comparator over millions of words.
     const sorted = [...this.keys];
@@ -333,7 +334,6 @@ export class WordIndexBuilder {
       byWord[(fill[k] as number)++] = i;
     }
 
-    const names = new Set<string>();
     const cbor = new CborWriter();
     let previous: { from: string; to: string; hash: string; file: Buffer } | undefined;
     const body = new CborWriter();

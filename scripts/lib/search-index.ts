@@ -1,6 +1,6 @@
 /**
  * Index every filing for search, tokenised by src/lib/search-tokens.ts (the same code the search
- * page runs), into `<dist>/pagefind/<stream>/`: Pagefind's files, its word index written by
+ * page runs), into `<dist>/pagefind/`: Pagefind's files, its word index written by
  * scripts/lib/pagefind-words.ts and the rest by Pagefind's Node API.
  *
  * This runs as its own step after `astro build` rather than inside an Astro integration: in
@@ -9,14 +9,22 @@
  * plain Node gives a correct index.
  */
 import { revealAll, revealControls } from '../../src/lib/text.ts';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../src/lib/load.ts';
-import { SEARCH_LANGUAGE, documentTokens, searchDocuments, type SearchDocument } from '../../src/lib/search-records.ts';
-import { STREAMS, type Stream } from '../../src/lib/search-tokens.ts';
-import { WordIndexBuilder, checkPagefindVersion, pagefindFile, pagefindHash, readPagefindFile } from './pagefind-words.ts';
+import { SEARCH_LANGUAGE, searchDocuments, type SearchDocument } from '../../src/lib/search-records.ts';
+import { STREAMS, contentTokens, type Stream } from '../../src/lib/search-tokens.ts';
+import {
+  WordIndexBuilder,
+  checkPagefindVersion,
+  compareCodePoints,
+  pagefindFile,
+  pagefindHash,
+  readPagefindFile,
+} from './pagefind-words.ts';
 import { SplitCache } from './split-cache.ts';
 import { ReadingCache } from './reading-cache.ts';
 import { addReadings, readingBuckets } from '../../src/lib/readings.ts';
@@ -25,17 +33,18 @@ import { nameGroups } from '../../src/lib/search-names.ts';
 import { getTokenizer } from '../../src/lib/tokenizer.ts';
 
 /**
- * Build the search indexes for the records in `content` into `<dist>/pagefind/<stream>/`, one
- * index per token stream (src/lib/search-tokens.ts). A query is searched in one stream, so the
- * search page only ever loads the index it needs. `cacheDir` holds the split bodies of earlier
- * runs (scripts/lib/split-cache.ts).
+ * Build the search index for the records in `content` into `<dist>/pagefind/`: one Pagefind
+ * index holding the three token streams (src/lib/search-tokens.ts), beside the reading list,
+ * the name groups and the clause versions' names. `cacheDir` holds the split bodies and the
+ * readings of earlier runs (scripts/lib/split-cache.ts, reading-cache.ts).
  *
- * Pagefind writes the page list, fragments, filters and its search library once, for records
- * that hold one placeholder word each; that copy goes to every stream, and each stream's word
- * index is then written by pagefind-words.ts, which also puts the word counts into the page
- * list. Why not Pagefind's own word index: it held every (word, page) pair several times over
- * while it wrote, 4.2–4.8 GB per stream at 10,000 filings (measured on its process), over the
- * 4 GB the build may take (issue 6); pagefind-words.ts has the details.
+ * Pagefind writes the page list, fragments, filters and its search library for records that
+ * hold one placeholder word each; the word index is then written by pagefind-words.ts, a
+ * stream at a time (each stream's tokens are a block of their own in word order), and the
+ * word counts go into the page list. Why not Pagefind's own word index: it held every (word,
+ * page) pair several times over while it wrote, 4.2–4.8 GB per stream at 10,000 filings
+ * (measured on its process), over the 4 GB the build may take (issue 6); pagefind-words.ts has
+ * the details.
  */
 export async function buildSearchIndex(options: {
   dist: string;
@@ -46,7 +55,7 @@ export async function buildSearchIndex(options: {
   const base = (options.base ?? '/').endsWith('/') ? (options.base ?? '/') : `${options.base}/`;
   const out = path.join(options.dist, 'pagefind');
   const cache = new SplitCache(options.cacheDir);
-  // The documents hold all the indexes need; the parsed records (bodies and all) are let go.
+  // The documents hold all the index needs; the parsed records (bodies and all) are let go.
   const content = options.content ?? contentDir();
   const versions = clauseVersions(options.dist);
   const { docs, records } = ((): { docs: SearchDocument[]; records: number } => {
@@ -57,21 +66,12 @@ export async function buildSearchIndex(options: {
   })();
   cache.save();
   rmSync(out, { recursive: true, force: true });
+  await writeShell(out, docs);
+  const words = writeWordIndex(out, pageList(out, docs));
   await writeReadings(path.join(out, 'readings'), docs, options.cacheDir);
-  mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'names.json'), JSON.stringify(nameGroups(loadRegistries(content))));
   // The clause versions' names, for the search page's facet (its values are the versions' ids).
   writeFileSync(path.join(out, 'versions.json'), JSON.stringify(Object.fromEntries([...versions.values()].map((v) => [v.id, v.name]))));
-  const shell = path.join(out, 'shell');
-  await writeShell(shell, docs);
-  const pages = pageList(shell, docs);
-  const words = {} as Record<Stream, number>;
-  for (const stream of STREAMS) {
-    const dir = path.join(out, stream);
-    cpSync(shell, dir, { recursive: true });
-    words[stream] = writeWordIndex(dir, pages, stream);
-  }
-  rmSync(shell, { recursive: true });
   return { records, out, cached: cache.reused, words };
 }
 
@@ -120,7 +120,21 @@ async function writeShell(dir: string, docs: SearchDocument[]): Promise<void> {
     await pagefind.close();
   }
   rmSync(path.join(dir, 'index'), { recursive: true, force: true });
+  // Pagefind's UIs and its web worker: the search page uses its library on the main thread.
+  for (const f of UNUSED) rmSync(path.join(dir, f), { force: true });
 }
+
+/** Files of Pagefind's bundle the search page never fetches (a host may count a site's files). */
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
 
 interface Entry {
   version: string;
@@ -173,22 +187,47 @@ function pageList(dir: string, docs: SearchDocument[]): PageList {
 }
 
 /**
- * Write the word index of one stream into `dir` (a copy of the shell): the chunks, the page
- * list with the word counts and chunk list (under a new name, in pagefind-entry.json), and the
- * fragments completed. Returns the number of distinct words.
+ * Write the word index into `dir` (Pagefind's shell): the chunks of the clause-set words, then
+ * of each stream, in word order (every stream's tokens begin with its mark, so each is a block
+ * of its own and one builder at a time holds its postings); the page list with the word
+ * counts and the chunk list (under a new name, in pagefind-entry.json); the fragments
+ * completed. Returns the number of distinct words of each stream.
  */
-function writeWordIndex(dir: string, list: PageList, stream: Stream): number {
-  const builder = new WordIndexBuilder();
-  const counts = list.pages.map(({ doc }, page) => builder.addPage(page, documentTokens(doc, stream)));
-  const words = builder.size.words;
+function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
   mkdirSync(path.join(dir, 'index'), { recursive: true });
-  const chunks: [string, string, string][] = [];
-  for (const chunk of builder.chunks(SEARCH_LANGUAGE)) {
-    writeFileSync(path.join(dir, 'index', `${chunk.hash}.pf_index`), chunk.file);
-    chunks.push([chunk.from, chunk.to, chunk.hash]);
-  }
+  const chunkNames = new Set<string>();
+  const counts = list.pages.map(() => 0);
+  const blocks: Array<{ first: string; chunks: [string, string, string][] }> = [];
+  const block = (tokensOf: (doc: SearchDocument) => string[]): number => {
+    const builder = new WordIndexBuilder();
+    list.pages.forEach(({ doc }, page) => {
+      const tokens = tokensOf(doc);
+      if (tokens.length > 0) counts[page] = (counts[page] as number) + builder.addPage(page, tokens);
+    });
+    const chunks: [string, string, string][] = [];
+    for (const chunk of builder.chunks(SEARCH_LANGUAGE, undefined, chunkNames)) {
+      writeFileSync(path.join(dir, 'index', `${chunk.hash}.pf_index`), chunk.file);
+      chunks.push([chunk.from, chunk.to, chunk.hash]);
+    }
+    if (chunks.length > 0) blocks.push({ first: chunks[0]?.[0] ?? '', chunks });
+    return builder.size.words;
+  };
+  block((doc) => (doc.setWord ? [doc.setWord] : []));
+  const words = {} as Record<Stream, number>;
+  for (const stream of STREAMS) words[stream] = block((doc) => contentTokens(doc.text, doc.shard, stream));
+  // Pagefind looks a word up in the first chunk whose bounds hold it: the list must be in word order, no two chunks overlapping.
+  const chunks = blocks.sort((a, b) => compareCodePoints(a.first, b.first)).flatMap((b) => b.chunks);
+  chunks.forEach(([from, to], i) => {
+    const next = chunks[i + 1];
+    if (compareCodePoints(from, to) > 0 || (next && compareCodePoints(to, next[0]) >= 0))
+      throw new Error(`the search index's chunks are out of word order at ${from}…${to}: the streams' marks (src/lib/search-tokens.ts) must keep them apart`);
+  });
+  const fragments = completeFragments(dir, list, counts);
   const [version, pages, , ...rest] = list.meta;
-  const meta = encode([version, pages.map(([hash, , ...more], i) => [hash, counts[i], ...more]), chunks, ...rest]);
+  // Every page's word count is 1 in the page list: Pagefind only weighs a match by its page's
+  // length with it, results are ordered by shard (date) first, and 10,000 counts were 15–20 KB
+  // of every first search's download (the fragments keep the real count).
+  const meta = encode([version, pages.map(([, , ...more], i) => [fragments[i], 1, ...more]), chunks, ...rest]);
   // Pagefind names the page list by the first 8 + language characters of its hash (index/mod.rs).
   const hash = `${SEARCH_LANGUAGE}_${pagefindHash(meta).slice(0, SEARCH_LANGUAGE.length + 8)}`;
   const { entry, metaFile } = readEntry(dir);
@@ -196,25 +235,40 @@ function writeWordIndex(dir: string, list: PageList, stream: Stream): number {
   writeFileSync(path.join(dir, `pagefind.${hash}.pf_meta`), pagefindFile(meta));
   (entry.languages[SEARCH_LANGUAGE] as Entry['languages'][string]).hash = hash;
   writeFileSync(path.join(dir, 'pagefind-entry.json'), JSON.stringify(entry));
-  completeFragments(dir, list, counts);
   return words;
 }
 
 /**
- * Give each fragment its record's metadata and word count, and drop the placeholder content.
+ * Give each fragment its record's metadata and word count, drop the placeholder content, and
+ * name it anew; returns the new names, in page order.
  *
  * Pagefind indexes every metadata value as words and keeps a record's content in its fragment
  * for its own excerpts; it has no metadata that is stored but not searched (1.6). Neither is
  * wanted here: at 10,000 filings the metadata (the filing's text among it) added about 100,000
- * words and 8 % of the index's postings; the search page makes its excerpts from `meta.text`.
+ * words and 8 % of the index's postings; the search page makes its excerpts from the metadata.
  * So the records go in without metadata, and their fragments get it afterwards, in Pagefind's
- * own file form (signature + JSON, gzip). Fragments keep their names: Pagefind finds them by
- * the hash in its page list and does not check their content. Each stream's copy is written
- * from the fragments read once from the shell (pageList).
+ * own file form (signature + JSON, gzip).
+ *
+ * Names: Pagefind finds a fragment by the name its page list gives (`fragment/<name>.pf_fragment`)
+ * and does not check its content. Its own names are content hashes, which do not compress: at
+ * 10,000 filings they were 35 KB of the page list every first search downloads. Here a name is
+ * the digest of this build's fragments and the page's number (`3f2a9c1d_2s`): the numbers
+ * compress to almost nothing, and a new build never reuses an old name, so a browser or CDN
+ * that cached a fragment of an earlier build never shows it for another page.
  */
-function completeFragments(dir: string, list: PageList, counts: number[]): void {
-  list.pages.forEach(({ doc, name, fragment }, i) => {
-    const data: Fragment = { ...fragment, meta: doc.meta, content: '', word_count: counts[i] as number };
-    writeFileSync(path.join(dir, 'fragment', name), pagefindFile(Buffer.from(JSON.stringify(data))));
+function completeFragments(dir: string, list: PageList, counts: number[]): string[] {
+  const files = list.pages.map(({ doc, fragment }, i) => {
+    const data: Fragment = { ...fragment, meta: doc.meta, content: '', word_count: Math.max(1, counts[i] as number) };
+    return pagefindFile(Buffer.from(JSON.stringify(data)));
+  });
+  const digest = createHash('sha256');
+  for (const f of files) digest.update(f);
+  const build = digest.digest('hex').slice(0, 8);
+  rmSync(path.join(dir, 'fragment'), { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'fragment'));
+  return files.map((file, i) => {
+    const name = `${build}_${i.toString(36)}`;
+    writeFileSync(path.join(dir, 'fragment', `${name}.pf_fragment`), file);
+    return name;
   });
 }

@@ -180,7 +180,7 @@ export function documentTokens(doc: SearchDocument, stream: Stream): string[] {
   return [...contentTokens(doc.text, doc.shard, stream), ...(doc.setWord ? [doc.setWord] : [])];
 }
 
-/** A document's record in one token stream (each stream is an index of its own, scripts/lib/search-index.ts). */
+/** A document's record in one token stream (for tests and tools; the indexer writes the streams into one index, scripts/lib/search-index.ts). */
 export function searchRecord(doc: SearchDocument, stream: Stream): SearchRecord {
   const { url, language, meta, filters, sort } = doc;
   return { url, language, meta, filters, sort, content: documentTokens(doc, stream).join(' ') };

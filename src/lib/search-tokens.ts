@@ -24,8 +24,11 @@
  *   its runs' bigrams with each run before a separator lined up with the end of a run in the
  *   text.
  *
- * Each stream is a Pagefind index of its own (scripts/lib/search-index.ts), and the terms of a
- * query are searched in one stream (queryStream).
+ * The three streams are one Pagefind index (scripts/lib/search-index.ts): every token begins
+ * with its stream's mark (STREAM_MARKS), so a stream's tokens sort together, apart from the
+ * others', and each term of a query is searched in its own stream. One index means one page
+ * list, one search library and one fragment per filing for the browser to fetch and the host
+ * to hold, whatever streams a query's terms and their forms need.
  */
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -202,12 +205,23 @@ export function shardName(stream: Stream, shard: number): string {
   return SHARD_NAMES[stream][shard] ?? '';
 }
 
-/** A token as indexed in a shard: the shard name last (住民票 → 住民票α), so all shards' variants sort together. */
+/**
+ * The first character of every token of a stream: Georgian letters, which have no case, no
+ * diacritics and sort after every shard name and the clause-set words (ω…), so in the one
+ * index each stream's tokens are a block of their own, in this order, and Pagefind's chunk
+ * list stays sorted (it looks a word up in the first chunk whose bounds hold it).
+ */
+export const STREAM_MARKS: Record<Stream, string> = { tri: 'ა', quad: 'ბ', bi: 'გ' };
+
+/**
+ * A token as indexed in a shard: its stream's mark first, the shard name last (住民票 → ა住民票α),
+ * so all shards' variants of an n-gram sort together and share index chunks.
+ */
 export function shardToken(token: string, stream: Stream, shard: number): string {
-  return `${token}${shardName(stream, shard)}`;
+  return `${STREAM_MARKS[stream]}${token}${shardName(stream, shard)}`;
 }
 
-/** The streams, each indexed on its own (scripts/lib/search-index.ts); the first is the default one. */
+/** The streams, in the order of their marks (the order of their blocks in the index). */
 export const STREAMS: readonly Stream[] = ['tri', 'quad', 'bi'];
 
 const STREAM_TOKENS: Record<Stream, (text: string) => string[]> = { tri: trigramTokens, quad: quadgramTokens, bi: bigramTokens };
@@ -218,31 +232,12 @@ export function contentTokens(text: string, shard: number, stream: Stream): stri
 }
 
 /**
- * The one stream a query's terms are searched in, so its results can be intersected (each
- * stream is its own index, whose result ids are its own): the terms' stream when they agree,
- * otherwise bigrams, which can find any term of two or more characters (its bigrams side by
- * side, as for a term with a separator in it).
- */
-export function queryStream(plans: readonly SearchPlan[]): Stream {
-  const streams = new Set(plans.map((p) => p.stream));
-  const [only] = streams;
-  return streams.size <= 1 ? (only ?? 'tri') : 'bi';
-}
-
-/** A plan moved to the bigram stream (queryStream). */
-export function inStream(plan: SearchPlan, term: string, stream: Stream): SearchPlan {
-  if (plan.stream === stream) return plan;
-  if (stream !== 'bi') throw new Error(`a term is only moved to the bigram stream, not ${stream}`);
-  return bigramPlan(runs(term));
-}
-
-/**
  * The Pagefind query of a plan in a shard: an exact phrase, or for one character a (non-exact)
  * prefix search, the same in every shard, which also finds the 特記事項 records (the page tells
  * them apart by their filter).
  */
 export function pagefindQuery(plan: SearchPlan, shard: number): string {
-  if (plan.prefix) return plan.prefix;
+  if (plan.prefix) return `${STREAM_MARKS[plan.stream]}${plan.prefix}`;
   return `"${plan.phrase.map((t) => shardToken(t, plan.stream, shard)).join(' ')}"`;
 }
 

@@ -19,14 +19,10 @@ import {
   containsTerm,
   excerpt,
   FILING_SHARDS,
-  inStream,
   pagefindQuery,
-  queryStream,
   searchPlan,
-  STREAMS,
   type ExcerptPart,
   type SearchPlan,
-  type Stream,
 } from '../lib/search-tokens.ts';
 
 interface PagefindResultData {
@@ -87,25 +83,23 @@ const kinds = ((): string[] => {
 
 // ---- Pagefind -------------------------------------------------------------------------------
 
-/** One Pagefind instance per token stream: each stream is an index of its own (scripts/lib/search-index.ts). */
-const instances = new Map<Stream, Promise<Pagefind>>();
-/** Instances start one at a time: each reads <html lang> while it starts (below). */
-let starting: Promise<unknown> = Promise.resolve();
+/** The one Pagefind instance (all token streams are one index, scripts/lib/search-index.ts). */
+let instance: Promise<Pagefind> | undefined;
 
-function load(stream: Stream = STREAMS[0] ?? 'tri'): Promise<Pagefind> {
-  let instance = instances.get(stream);
+function load(): Promise<Pagefind> {
   if (!instance) {
-    instance = starting.then(() => start(stream));
+    const started = start();
+    instance = started;
     // A failed start is not kept: the retry button starts it again.
-    instance.catch(() => instances.delete(stream));
-    starting = instance.catch(() => undefined);
-    instances.set(stream, instance);
+    started.catch(() => {
+      if (instance === started) instance = undefined;
+    });
   }
   return instance;
 }
 
-async function start(stream: Stream): Promise<Pagefind> {
-  const pf = (await import(/* @vite-ignore */ `${base}pagefind/${stream}/pagefind.js`)) as Pagefind;
+async function start(): Promise<Pagefind> {
+  const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   // Pagefind takes the query language from <html lang> when it starts, and for ja it re-cuts the
   // query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would break our
   // tokens. It has no option to set the language, so it starts while the page says zxx, the
@@ -223,10 +217,10 @@ function setsOf(r: PagefindResponse | null): string[] {
  * longest word that begins the query, whose pages need not hold the term. Every page of a real
  * match holds it, so the first result tells the two apart.
  */
-async function prefixSearch(pf: Pagefind, prefix: string, options: Record<string, unknown>): Promise<PagefindResponse | null> {
-  const r = await pf.search(prefix, options);
+async function prefixSearch(pf: Pagefind, plan: SearchPlan, options: Record<string, unknown>): Promise<PagefindResponse | null> {
+  const r = await pf.search(pagefindQuery(plan, 0), options);
   const first = await r?.results[0]?.data();
-  if (!first || containsTerm(resultText(first.meta) || (first.meta['text'] ?? ''), prefix)) return r;
+  if (!first || containsTerm(resultText(first.meta) || (first.meta['text'] ?? ''), plan.prefix ?? '')) return r;
   return { results: [], filters: {} };
 }
 
@@ -247,10 +241,10 @@ async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<str
   let sets: string[];
   if (plan.prefix !== undefined) {
     // One character: one search over every shard and the 特記事項 records, then the filings alone.
-    const all = await prefixSearch(pf, plan.prefix, counted);
+    const all = await prefixSearch(pf, plan, counted);
     sets = setsOf(all);
     const filings =
-      sets.length === 0 && !options.filters ? all : await prefixSearch(pf, plan.prefix, { filters: { ...filters, set: { none: sets } } });
+      sets.length === 0 && !options.filters ? all : await prefixSearch(pf, plan, { filters: { ...filters, set: { none: sets } } });
     own = filings?.results ?? [];
   } else {
     const [shards, clauses] = await Promise.all([
@@ -319,7 +313,7 @@ interface TermSearch {
   sets: string[];
 }
 
-/** Search every active form of every term in one stream (so their results can be intersected). */
+/** Search every active form of every term, each in its own stream. */
 async function searchTerms(
   terms: QueryTerm[],
   off: string[],
@@ -330,11 +324,7 @@ async function searchTerms(
   const expanded = await Promise.all(
     terms.map(async (term) => ({ term, variants: termVariants(term, { readings: await bucketOf(term.text), names }) })),
   );
-  const plans = expanded.flatMap((t) =>
-    t.variants.filter((v) => v.source === 'typed' || !off.includes(v.text)).map((v) => searchPlan(v.text)),
-  );
-  const stream = queryStream(plans);
-  const pf = await load(stream);
+  const pf = await load();
   // Pagefind counts only the filters it has loaded: with the facets shown, load them all first.
   if (facets) await pf.filters();
   const searches = await Promise.all(
@@ -343,7 +333,7 @@ async function searchTerms(
         variants.map(async (variant) => {
           const active = variant.source === 'typed' || !off.includes(variant.text);
           if (!active) return { variant, active };
-          return { variant, active, found: await searchPlanned(pf, inStream(searchPlan(variant.text), variant.text, stream), filters) };
+          return { variant, active, found: await searchPlanned(pf, searchPlan(variant.text), filters) };
         }),
       );
       const own = new Map<string, PagefindResult>();
