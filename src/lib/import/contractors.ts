@@ -22,6 +22,9 @@ const UNDECIDED = /未定|入札|プロポーザル|選定|決定|公募|調整�
 const LONE_PREFIX =
   /^(株式会社|有限会社|合同会社|一般財団法人|公益財団法人|一般社団法人|公益社団法人|社会福祉法人|特定非営利活動法人|\(株\)|㈱)$/u;
 
+/** A role label at the start of a token (代表企業：, 再委託先(保守)：). */
+const LABEL = /^(?:代表企業|構成企業|委託先|再委託先|受託者|受託事業者)(?:\([^)]*\))?[:：]?/u;
+
 /** True when the text reads as a company name rather than a status or a label. */
 export function looksLikeCompany(text: string): boolean {
   return COMPANY_MARK.test(nfkc(text));
@@ -102,7 +105,8 @@ function splitTokens(cell: string): string[] {
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] ?? '';
     const next = raw[i + 1];
-    if (LONE_PREFIX.test(nfkc(t)) && next !== undefined) {
+    // Alone or after a label: 構成企業：株式会社 BCCデータ is one company.
+    if (LONE_PREFIX.test(nfkc(t).replace(LABEL, '')) && next !== undefined) {
       out.push(`${t} ${next}`);
       i++;
     } else if (
