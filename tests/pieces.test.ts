@@ -123,7 +123,9 @@ describe('parseContractorCell', () => {
   it('keeps a name whose company type was set apart by a space', () => {
     expect(parseContractorCell('株式会社 日立製作所').contractors).toEqual([{ name: '株式会社 日立製作所', role: '委託先' }]);
     // Also right after a role label (the bench's generated filings had 167 companies called 株式会社).
-    expect(parseContractorCell('総合共同企業体 代表企業：株式会社城南大和印刷 構成企業：株式会社 BCCデータ、第一電算株式会社').contractors).toEqual([
+    expect(
+      parseContractorCell('総合共同企業体 代表企業：株式会社城南大和印刷 構成企業：株式会社 BCCデータ、第一電算株式会社').contractors,
+    ).toEqual([
       { name: '総合共同企業体', role: '委託先' },
       { name: '株式会社城南大和印刷', role: '代表企業', group: '総合共同企業体' },
       { name: '株式会社 BCCデータ', role: '構成企業', group: '総合共同企業体' },

@@ -123,7 +123,11 @@ describe('one index for the three streams', () => {
     const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'住民票コード課長ωαაბგzZ0１ 、'), maxLength: 40 }), fc.nat(16), (text, shard) => {
-        const blocks = STREAMS.map((stream) => contentTokens(text, shard, stream).filter((t) => t !== GAP).sort(order));
+        const blocks = STREAMS.map((stream) =>
+          contentTokens(text, shard, stream)
+            .filter((t) => t !== GAP)
+            .sort(order),
+        );
         const set = clauseSetToken('cs-0123abcd');
         blocks.forEach((tokens, i) => {
           for (const t of tokens) expect(order(set, t)).toBe(-1);

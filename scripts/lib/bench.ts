@@ -521,7 +521,12 @@ export function formatBench(results: SizeResult[]): string {
     line('dist/ files per filing', r.files.ours / r.filings, r.files.stock / r.filings, 2);
     // The files that do not grow with the filings are few (the site's fixed pages, Pagefind's
     // runtime), so the filings that fit are about the limit over the files per filing.
-    line(`filings within Cloudflare Pages' ${CLOUDFLARE_FILES.toLocaleString('en')} files`, Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.ours), Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.stock), 0);
+    line(
+      `filings within Cloudflare Pages' ${CLOUDFLARE_FILES.toLocaleString('en')} files`,
+      Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.ours),
+      Math.floor((CLOUDFLARE_FILES * r.filings) / r.files.stock),
+      0,
+    );
     const kb = (name: string, k: 'p50' | 'p95' | 'worst'): void => line(name, r.firstSearchKB.ours[k], r.firstSearchKB.stock[k], 0);
     kb(`first search transferred, p50 over ${r.queries} queries (KB)`, 'p50');
     kb('first search transferred, p95 (KB)', 'p95');

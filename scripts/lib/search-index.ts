@@ -220,7 +220,9 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
   chunks.forEach(([from, to], i) => {
     const next = chunks[i + 1];
     if (compareCodePoints(from, to) > 0 || (next && compareCodePoints(to, next[0]) >= 0))
-      throw new Error(`the search index's chunks are out of word order at ${from}…${to}: the streams' marks (src/lib/search-tokens.ts) must keep them apart`);
+      throw new Error(
+        `the search index's chunks are out of word order at ${from}…${to}: the streams' marks (src/lib/search-tokens.ts) must keep them apart`,
+      );
   });
   const fragments = completeFragments(dir, list, counts);
   const [version, pages, , ...rest] = list.meta;

@@ -30,7 +30,20 @@ run('search evaluation (seed archive)', () => {
     const queries = buildQuerySet(entries, await getTokenizer(), 30, loadRegistries(path.resolve('content')));
     expect(queries.length).toBeGreaterThan(150);
     expect(new Set(queries.map((q) => q.kind))).toEqual(
-      new Set(['word', 'compound', 'katakana', 'kanji', 'subword', 'latin', 'width', 'reading-hiragana', 'reading-katakana', 'alias', 'term', 'era']),
+      new Set([
+        'word',
+        'compound',
+        'katakana',
+        'kanji',
+        'subword',
+        'latin',
+        'width',
+        'reading-hiragana',
+        'reading-katakana',
+        'alias',
+        'term',
+        'era',
+      ]),
     );
     const result = await evaluateSearch(dist, entries, queries);
     console.log(`search evaluation\n${formatEval(result)}`);
