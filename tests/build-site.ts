@@ -1,6 +1,6 @@
 /** Build the site into a temporary folder for tests (one build per content/base pair per run). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSearchIndex } from '../scripts/lib/search-index.ts';
@@ -20,18 +20,28 @@ export function buildSite(options: { contentDir?: string; base?: string; fresh?:
 async function build(options: { contentDir?: string; base?: string }): Promise<string> {
   const work = mkdtempSync(path.join(tmpdir(), 'archive-build-'));
   const outDir = path.join(work, 'dist');
-  const result = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir, '--silent'], {
-    env: {
-      ...cleanEnv(),
-      ARCHIVE_CONTENT_DIR: options.contentDir ?? 'content',
-      ARCHIVE_BASE: options.base ?? '/',
-      ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
+  // Run from the build's own folder, the project named by --root: Astro puts its prerender
+  // chunks in <cwd>/.astro/ when the output folder is outside the working directory, and builds
+  // running at once (test files do) would delete each other's. The chunks import the project's
+  // packages, which they find through a link to its node_modules/.
+  symlinkSync(path.resolve('node_modules'), path.join(work, 'node_modules'), 'dir');
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--root', process.cwd(), '--outDir', outDir, '--silent'],
+    {
+      cwd: work,
+      env: {
+        ...cleanEnv(),
+        ARCHIVE_CONTENT_DIR: path.resolve(options.contentDir ?? 'content'),
+        ARCHIVE_BASE: options.base ?? '/',
+        ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  );
   // What the build printed (its warnings), beside the output: buildLog(dist).
   writeFileSync(path.join(work, 'build.log'), `${result.stdout}${result.stderr}`);
   if (result.error) throw result.error;
