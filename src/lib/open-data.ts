@@ -1,5 +1,5 @@
 /** Open data: every record as JSON and as CSV (UTF-8 with BOM and CRLF, so Excel reads Japanese). */
-import type { Entry } from './archive.ts';
+import type { ContractorIndex, Entry } from './archive.ts';
 import { extractClauses } from './clauses.ts';
 import { CSV_HEADERS } from './labels.ts';
 import type { Clause } from './schema.ts';
@@ -95,4 +95,38 @@ export function filingsCsv(entries: Entry[], pageUrl: (id: string) => string): s
     return CSV_COLUMNS.map((c) => cell(values[c])).join(',');
   });
   return `\uFEFF${[CSV_COLUMNS.map((c) => cell(CSV_HEADERS[c])).join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/**
+ * The companies as JSON: each company's name, every spelling seen, its page, its groups and
+ * members (by name) and its roles in each filing. Portals (scripts/lib/portal.ts) join the
+ * companies of several archives by these names.
+ */
+export function contractorsJson(
+  companies: ContractorIndex[],
+  byKey: Map<string, ContractorIndex>,
+  pageUrl: (slug: string) => string,
+): string {
+  const nameOf = (key: string): string => byKey.get(key)?.name ?? key;
+  return `${JSON.stringify(
+    companies.map((c) => ({
+      name: c.name,
+      names: c.names,
+      url: pageUrl(c.slug),
+      groups: c.groups.map(nameOf),
+      members: c.members.map(nameOf),
+      filings: c.appearances.map((a) => ({
+        id: a.filing.id,
+        roles: a.roles.map((r) => ({
+          role: r.role,
+          written: r.written,
+          ...(r.task ? { task: r.task } : {}),
+          ...(r.change ? { change: r.change } : {}),
+          ...(r.group ? { group: nameOf(r.group) } : {}),
+        })),
+      })),
+    })),
+    null,
+    2,
+  )}\n`;
 }

@@ -4,12 +4,14 @@
  */
 import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
+import { kindsOf } from '../lib/config.ts';
 import { contentDir } from '../lib/load.ts';
 import { loadRegistries } from '../lib/registry.ts';
 import { slugify } from '../lib/slug.ts';
 import type { ClauseSet } from '../lib/schema.ts';
 import { revealAll, revealControls } from '../lib/text.ts';
 import { getTokenizer } from '../lib/tokenizer.ts';
+import { archiveConfig } from './config.ts';
 import { hasClauseSets, shared } from './memo.ts';
 
 /** A clause set published on its own, as the pages see it. */
@@ -44,3 +46,12 @@ export const getArchive: () => Promise<Archive> = shared(async () => {
   }
   return archive;
 });
+
+/**
+ * Every kind of filing this archive has (content/archive.yaml's, and any a filing has): the
+ * search's filter for "every filing" (src/scripts/search.ts), which no 特記事項 record matches.
+ */
+export async function getKinds(): Promise<string[]> {
+  const a = await getArchive();
+  return [...new Set([...kindsOf(archiveConfig).map((k) => k.name), ...a.filings.map((f) => f.data.kind)])];
+}
