@@ -1,5 +1,6 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { hostingBase, hostingSite, siteWarning } from './src/lib/hosting.ts';
 
@@ -7,12 +8,22 @@ import { hostingBase, hostingSite, siteWarning } from './src/lib/hosting.ts';
 const base = hostingBase();
 const site = hostingSite();
 // Said once per build (Astro reads this file once), so it is not lost in the page list.
-const warning = siteWarning();
+// A portal (npm run portal, scripts/lib/portal.ts) is built from src/portal with the data file it names.
+const portal = process.env.ARCHIVE_PORTAL;
+const warning = portal ? undefined : siteWarning();
 if (warning) console.warn(warning);
 
 export default defineConfig({
   site,
   base,
+  // The portal's root is its own folder, so its generated types (.astro/) do not replace the archive's.
+  ...(portal
+    ? {
+        root: fileURLToPath(new URL('./src/portal/', import.meta.url)),
+        srcDir: fileURLToPath(new URL('./src/portal/', import.meta.url)),
+        publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
+      }
+    : {}),
   // Separate caches let tests build several archives at once.
   ...(process.env.ARCHIVE_CACHE_DIR ? { cacheDir: process.env.ARCHIVE_CACHE_DIR } : {}),
   trailingSlash: 'always',

@@ -4,7 +4,7 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'coverage/', 'scripts/dev/'] /* local scratch, git-ignored */ },
+  { ignores: ['dist/', '**/.astro/', 'node_modules/', 'coverage/', 'scripts/dev/'] /* local scratch, git-ignored */ },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -3,6 +3,8 @@
  * path on loopback, the way any static host would (index.html for folders, 404.html when
  * missing, text and WebAssembly gzip-compressed when the browser accepts it, as GitHub Pages,
  * Netlify or a plain nginx with `gzip on` do; Pagefind's own files are compressed already).
+ * With `cors`, every answer allows any origin, as GitHub Pages sends (and public/_headers asks
+ * of Netlify and Cloudflare Pages), so a portal on another origin can read the archive.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,7 +26,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** Start serving `root` at `http://127.0.0.1:<port><base>`. Resolves with the server and its origin. */
-export function serveStatic(dir: string, base = '/'): Promise<{ server: Server; origin: string }> {
+export function serveStatic(
+  dir: string,
+  base = '/',
+  options: {
+    cors?: boolean;
+    /** Files served from memory instead of the folder, by path under the base. */ files?: Record<string, string>;
+  } = {},
+): Promise<{ server: Server; origin: string }> {
   const root = path.resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server = createServer((req, res) => {
@@ -34,6 +43,7 @@ export function serveStatic(dir: string, base = '/'): Promise<{ server: Server; 
       const gzip = type !== undefined && !type.startsWith('image/png') && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(status, {
         'Content-Type': type ?? 'application/octet-stream',
+        ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
         ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       });
       const body = createReadStream(file);
@@ -46,6 +56,15 @@ export function serveStatic(dir: string, base = '/'): Promise<{ server: Server; 
       else res.writeHead(404).end('not found');
     };
     if (!pathname.startsWith(prefix)) return notFound();
+    const inMemory = options.files?.[pathname.slice(prefix.length)];
+    if (inMemory !== undefined) {
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(pathname)] ?? 'application/octet-stream',
+        ...(options.cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      });
+      res.end(inMemory);
+      return;
+    }
     let file = path.join(root, pathname.slice(prefix.length));
     if (!file.startsWith(root)) return notFound();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');

@@ -434,6 +434,7 @@ export const SEARCH_UI = {
     article: '条例の根拠',
     item: '個人情報の項目',
     version: '特記事項の版',
+    municipality: '自治体',
   },
   all: 'すべて',
   searching: '検索しています…',
@@ -461,4 +462,46 @@ export const SEARCH_UI = {
   filterEmptied: (label: string, n: number): string => `絞り込み「${label}」を外すと${n}件あります。`,
   dropFilter: (label: string): string => `「${label}」を外す`,
   tryInstead: '次の語なら見つかります：',
+  /** The portal (src/portal): archives that did not answer this search, or were refused. */
+  unanswered: (names: string[]): string => `応答のなかったアーカイブ：${names.join('、')}（その結果は含まれていません）。`,
+  refused: (name: string, theirs: string, ours: string): string =>
+    `${name}の索引は形式が異なるため（${theirs}。このポータルは${ours}）、検索に含めていません。`,
+} as const;
+
+/** The portal's words (src/portal): a search and pages over several municipalities' archives. */
+export const PORTAL_UI = {
+  title: '情報公開・個人情報保護審議会アーカイブ横断検索',
+  short: '横断検索',
+  description: '複数の自治体の審議会アーカイブを、まとめて検索し、委託先・個人情報の項目・特記事項を自治体をまたいで比べます。',
+  navSearch: '横断検索',
+  navContractors: '委託先',
+  navItems: '個人情報の項目',
+  navClauses: '特記事項',
+  archives: '収録しているアーカイブ',
+  archiveCounts: (filings: number, companies: number, items: number): string =>
+    `諮問・報告事項${filings}件・委託先${companies}社・個人情報の項目${items}種`,
+  built: (day: string): string => `（${day}時点）`,
+  refusedLead: '次のアーカイブは、索引の形式がこのポータルと異なるため、検索に含めていません。',
+  searchLead:
+    '各自治体のアーカイブの索引を、このページから直接検索します。結果は各自治体のページにつながります。応答のない自治体があっても、ほかの自治体の結果は表示します。',
+  contractorsLead:
+    '委託先ごとに、どの自治体でどの個人情報を受け取っているかを示します。表記の違い（全角・半角、株式会社の位置）はまとめています。',
+  contractorIn: (n: number): string => `${n}自治体`,
+  itemsLead: '個人情報の項目ごとに、どの自治体でどの委託先に渡っているかを示します。',
+  clausesLead: '各自治体の特記事項の版と、最新の版の条項を見出しで並べたものです。',
+  clausesSide: '最新の版の条項（見出しで対応）',
+  clauseHeading: '見出し',
+  noClause: '―',
+  otherNames: 'ほかの表記：',
+  itemsReceived: '受け取った個人情報の項目',
+  filingsThere: '諮問・報告事項',
+  companiesThere: '委託先',
+  roles: '役割',
+  pageThere: (m: string): string => `${m}のアーカイブの委託先ページ`,
+  versions: '版',
+  versionPeriod: '使われた期間',
+  versionClauses: '条項数',
+  versionFilings: '添付した諮問・報告事項',
+  municipality: '自治体',
+  none: 'ありません。',
 } as const;

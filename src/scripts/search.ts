@@ -5,11 +5,17 @@
  * as exact phrases; several terms are ANDed; each term is found in any of its forms (as typed,
  * the words its kana reads as, its other names). The query, the facets and the forms switched
  * off live in the URL. Everything from the index is inserted as text.
+ *
+ * The page searches one archive, or on a portal (src/portal) several at once: each archive is
+ * a source (src/lib/search-sources.ts) with its own Pagefind instance, names and readings,
+ * searched as the archive's own page would search it; the results are put in one list. An
+ * archive that does not answer is named and the others' results still show.
  */
 import { SEARCH_UI as W } from '../lib/labels.ts';
 import { SPLIT, foldReading, isKanaTerm, readingBucket, type ReadingBucket } from '../lib/readings.ts';
 import { explain, resultText } from '../lib/search-explain.ts';
 import { emptyHelp, type Help } from '../lib/search-help.ts';
+import { chosenSources, interleave, ownWasm, sourceOfUrl, sumCounts, type Counts, type SearchSource } from '../lib/search-sources.ts';
 import type { NameGroups } from '../lib/search-names.ts';
 import { parseSearch, termVariants, withoutYear, yearLabel, type QueryTerm, type Variant, type YearChip } from '../lib/search-query.ts';
 import {
@@ -44,9 +50,12 @@ interface Pagefind {
   search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
+interface PagefindModule {
+  createInstance: (o: Record<string, unknown>) => Pagefind;
+}
 
 /** The facets, named as on /filings/ (so a link carries a filter from one page to the other). */
-export const FACETS = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version'] as const;
+export const FACETS = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version', 'municipality'] as const;
 type Facet = (typeof FACETS)[number];
 type Filters = Partial<Record<Facet, string>>;
 const PAGE = 10;
@@ -71,39 +80,157 @@ const clauseList = $<HTMLOListElement>('#search-results-clauses');
 const clauseMore = $<HTMLButtonElement>('#search-clause-more');
 const ownOnly = $<HTMLInputElement>('#search-own-only');
 const base = root?.dataset['base'] ?? '/';
-/** Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing. */
-const kinds = ((): string[] => {
+const unanswered = $<HTMLElement>('#search-unanswered');
+
+/** A JSON list from the page's data attributes (src/pages/search.astro, src/portal/pages/index.astro). */
+function dataList(name: string): unknown[] {
   try {
-    const parsed: unknown = JSON.parse(root?.dataset['kinds'] ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : [];
+    const parsed: unknown = JSON.parse(root?.dataset[name] ?? '[]');
+    return Array.isArray(parsed) ? parsed : [];
   } catch {
     return [];
   }
-})();
+}
+
+/** An archive being searched: what the page knows of it, and what was loaded from it. */
+interface Source extends SearchSource {
+  /** Why it is not searched (its index is of another format), said on the page. */
+  refused?: string;
+  instance?: Promise<Pagefind>;
+  files: Map<string, Promise<unknown>>;
+  clauseTexts: Map<string, Promise<string>>;
+  /** The 特記事項 sets the current query found in it. */
+  clauseSets: string[];
+  /** Failed or timed-out fetches from it, counted by the fetch guard (portal only). */
+  failures: number;
+}
+
+const portal = root?.dataset['portal'] !== undefined;
+const sources: Source[] = portal
+  ? dataList('archives').flatMap((a): Source[] => {
+      if (typeof a !== 'object' || a === null) return [];
+      const x = a as Partial<SearchSource> & { refused?: string };
+      if (typeof x.site !== 'string' || typeof x.bundle !== 'string' || typeof x.label !== 'string') return [];
+      return [
+        {
+          key: String(x.key ?? x.site),
+          label: x.label,
+          site: x.site,
+          bundle: x.bundle,
+          baseUrl: new URL(x.site).origin,
+          kinds: Array.isArray(x.kinds) ? x.kinds.filter((k): k is string => typeof k === 'string') : [],
+          ...(typeof x.refused === 'string' ? { refused: x.refused } : {}),
+          files: new Map(),
+          clauseTexts: new Map(),
+          clauseSets: [],
+          failures: 0,
+        },
+      ];
+    })
+  : [
+      {
+        key: '',
+        label: '',
+        site: base,
+        bundle: `${base}pagefind/`,
+        baseUrl: '/',
+        // Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing.
+        kinds: dataList('kinds').filter((k): k is string => typeof k === 'string'),
+        files: new Map(),
+        clauseTexts: new Map(),
+        clauseSets: [],
+        failures: 0,
+      },
+    ];
+const searchable = (): Source[] => sources.filter((s) => !s.refused);
+
+/** How long a portal waits for one archive's file to begin to come before it counts the archive as not answering. */
+const ARCHIVE_TIMEOUT_MS = 8000;
+
+if (portal) {
+  // Every fetch of the page goes through here (Pagefind's too): an archive's WebAssembly is
+  // replaced by the portal's own (src/lib/search-sources.ts ownWasm), each request to an
+  // archive has a time limit, and a failed one is counted against its archive. Pagefind drops
+  // an index chunk that failed to load without a word, so this count is how the page knows
+  // that an archive did not answer.
+  const realFetch = window.fetch.bind(window);
+  const ownBundle = new URL(`${base}pagefind/`, location.href).href;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : new URL(String(input), location.href).href;
+    const wasm = ownWasm(url, sources, ownBundle);
+    if (wasm) return realFetch(wasm, init);
+    const source = sourceOfUrl(url, sources);
+    if (!source) return realFetch(input, init);
+    // The time limit is on the answer's start only: once it has begun, its body is read
+    // whenever the page gets to it (a busy page would otherwise abort its own reads).
+    const limit = new AbortController();
+    const timer = setTimeout(() => limit.abort(), ARCHIVE_TIMEOUT_MS);
+    try {
+      const response = await realFetch(input, { ...init, signal: limit.signal });
+      if (!response.ok) source.failures += 1;
+      return response;
+    } catch (e) {
+      source.failures += 1;
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
 
 // ---- Pagefind -------------------------------------------------------------------------------
 
-/** The one Pagefind instance (all token streams are one index, scripts/lib/search-index.ts). */
-let instance: Promise<Pagefind> | undefined;
-
-function load(): Promise<Pagefind> {
-  if (!instance) {
-    const started = start();
-    instance = started;
+/** The archive's one Pagefind instance (all token streams are one index, scripts/lib/search-index.ts). */
+function load(source: Source): Promise<Pagefind> {
+  if (!source.instance) {
+    const started = start(source);
+    source.instance = started;
     // A failed start is not kept: the retry button starts it again.
     started.catch(() => {
-      if (instance === started) instance = undefined;
+      if (source.instance === started) delete source.instance;
     });
   }
-  return instance;
+  return source.instance;
 }
 
-async function start(): Promise<Pagefind> {
-  const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-  // Pagefind takes the query language from <html lang> when it starts, and for ja it re-cuts the
-  // query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would break our
-  // tokens. It has no option to set the language, so it starts while the page says zxx, the
-  // language the index is written in (src/lib/search-records.ts).
+/**
+ * Pagefind's module for an archive: the page's own file (on a portal, the portal's: nothing of
+ * an archive runs here). On a portal each archive gets a module instance of its own (the file
+ * under another query string): Pagefind keeps its WebAssembly in module state, and instances
+ * of one module that load it at the same time overwrite each other's memory ("memory access out
+ * of bounds", then no results from all but one archive; seen in the portal tests).
+ */
+function pagefindCode(source: Source): Promise<PagefindModule> {
+  const file = `${base}pagefind/pagefind.js${portal ? `?archive=${encodeURIComponent(source.key)}` : ''}`;
+  return import(/* @vite-ignore */ file) as Promise<PagefindModule>;
+}
+
+/** The search format and Pagefind this portal queries with (scripts/lib/portal.ts writes them on the page). */
+const querySide = { format: root?.dataset['format'] ?? '', pagefind: root?.dataset['pagefind'] ?? '' };
+
+/**
+ * On a portal, an archive's manifest first: archives rebuild on their own schedule, and one
+ * rebuilt with another search format or Pagefind since the portal was built cannot be queried
+ * consistently. It is then refused with why (shown on the page), not searched.
+ */
+async function checkManifest(source: Source): Promise<void> {
+  const r = await fetch(`${source.site}data/archive.json`, { cache: 'no-cache' });
+  if (!r.ok) throw new Error(`${source.site}data/archive.json: ${r.status}`);
+  const m = (await r.json()) as { search?: { format?: unknown; pagefind?: unknown } };
+  const format = String(m.search?.format ?? '');
+  const version = String(m.search?.pagefind ?? '');
+  if (format !== querySide.format || version !== querySide.pagefind)
+    source.refused = W.refused(source.label, `${format}・Pagefind ${version}`, `${querySide.format}・Pagefind ${querySide.pagefind}`);
+}
+
+async function start(source: Source): Promise<Pagefind> {
+  if (portal) await checkManifest(source);
+  if (source.refused) throw new Error(source.refused);
+  const code = await pagefindCode(source);
+  // Pagefind takes the query language from <html lang> when an instance starts, and for ja it
+  // re-cuts the query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would
+  // break our tokens. It has no option to set the language, so it starts while the page says
+  // zxx, the language the index is written in (src/lib/search-records.ts).
   const html = document.documentElement;
   const lang = html.lang;
   html.lang = 'zxx';
@@ -113,33 +240,32 @@ async function start(): Promise<Pagefind> {
     // and at 10,000 filings the garbage of a query with thousands of results set off
     // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
     // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
-    await pf.options({ baseUrl: '/', noWorker: true });
+    const pf = code.createInstance({ basePath: source.bundle, baseUrl: source.baseUrl, noWorker: true });
     await pf.init();
+    return pf;
   } finally {
     html.lang = lang;
   }
-  return pf;
 }
 
-/** A small JSON file of the index (names, versions, a reading bucket), fetched once. */
-const files = new Map<string, Promise<unknown>>();
-function json<T>(file: string, fallback: T): Promise<T> {
-  let p = files.get(file);
+/** A small JSON file of an archive's index (names, versions, a reading bucket), fetched once. */
+function json<T>(source: Source, file: string, fallback: T): Promise<T> {
+  let p = source.files.get(file);
   if (!p) {
-    p = fetch(`${base}pagefind/${file}`).then((r) => (r.ok ? (r.json() as Promise<unknown>) : fallback));
-    p.catch(() => files.delete(file));
-    files.set(file, p);
+    p = fetch(`${source.bundle}${file}`).then((r) => (r.ok ? (r.json() as Promise<unknown>) : fallback));
+    p.catch(() => source.files.delete(file));
+    source.files.set(file, p);
   }
   return p as Promise<T>;
 }
 
 /** The reading bucket of a kana term (its first character's, or its first two's when that one is split). */
-async function bucketOf(term: string): Promise<ReadingBucket | undefined> {
+async function bucketOf(source: Source, term: string): Promise<ReadingBucket | undefined> {
   if (!isKanaTerm(term)) return undefined;
   const folded = foldReading(term);
-  const one = await json<ReadingBucket>(`readings/${readingBucket(folded, 1)}.json`, {});
+  const one = await json<ReadingBucket>(source, `readings/${readingBucket(folded, 1)}.json`, {});
   if (!(SPLIT in one)) return one;
-  return json<ReadingBucket>(`readings/${readingBucket(folded, 2)}.json`, {});
+  return json<ReadingBucket>(source, `readings/${readingBucket(folded, 2)}.json`, {});
 }
 
 // ---- State in the URL -----------------------------------------------------------------------
@@ -186,7 +312,7 @@ function go(change: Partial<State>): void {
  * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
  * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
  */
-function withFilters(filters: Record<string, unknown>, all: boolean): { filters?: Record<string, unknown> } {
+function withFilters(filters: Record<string, unknown>, all: boolean, kinds: string[]): { filters?: Record<string, unknown> } {
   if (Object.keys(filters).length > 0) return { filters };
   return all ? { filters: { kind: { any: kinds } } } : {};
 }
@@ -232,11 +358,11 @@ interface Found {
 }
 
 /** One plan in every shard and in the 特記事項 records, with the filters (src/lib/search-tokens.ts has why shards). */
-async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<string, unknown>): Promise<Found> {
+async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<string, unknown>, kinds: string[]): Promise<Found> {
   // `none: []` keeps every record but makes Pagefind load and count the (small) `set` filter,
   // which only the 特記事項 records carry.
   const counted = { filters: { set: { none: [] } } };
-  const options = withFilters(filters, false);
+  const options = withFilters(filters, false, kinds);
   let own: PagefindResult[];
   let sets: string[];
   if (plan.prefix !== undefined) {
@@ -262,8 +388,6 @@ async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<str
   return { own, via: concat(bySet).filter((r) => !seen.has(r.id)), sets };
 }
 
-type Counts = Record<string, Record<string, number>>;
-
 /** Counts of a union: a + b − (a ∩ b), value by value. */
 function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts | undefined): Counts {
   const out: Counts = {};
@@ -274,21 +398,18 @@ function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts 
   return out;
 }
 
-/** Several responses' facet counts added up. */
-function sumCounts(all: Array<Counts | undefined>): Counts {
-  const out: Counts = {};
-  for (const c of all)
-    for (const [f, values] of Object.entries(c ?? {}))
-      for (const [v, n] of Object.entries(values)) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n;
-  return out;
-}
-
 /**
  * The facet counts of one phrase's filings (its own text, and through the 特記事項 sets), counted
  * by Pagefind: per shard, then for the filings of the sets, less those counted twice.
  */
-async function countPlan(pf: Pagefind, plan: SearchPlan, filters: Record<string, unknown>, ownOnly: boolean): Promise<Counts> {
-  const options = withFilters(filters, true);
+async function countPlan(
+  pf: Pagefind,
+  plan: SearchPlan,
+  filters: Record<string, unknown>,
+  ownOnly: boolean,
+  kinds: string[],
+): Promise<Counts> {
+  const options = withFilters(filters, true, kinds);
   const [shards, clauses] = await Promise.all([
     Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options))),
     pf.search(pagefindQuery(plan, CLAUSE_SHARD), { filters: { set: { none: [] } } }),
@@ -315,16 +436,17 @@ interface TermSearch {
 
 /** Search every active form of every term, each in its own stream. */
 async function searchTerms(
+  source: Source,
   terms: QueryTerm[],
   off: string[],
   filters: Filters,
   facets = false,
 ): Promise<{ pf: Pagefind; searches: TermSearch[] }> {
-  const names = await json<NameGroups>('names.json', { companies: [], terms: [] });
+  const names = await json<NameGroups>(source, 'names.json', { companies: [], terms: [] });
   const expanded = await Promise.all(
-    terms.map(async (term) => ({ term, variants: termVariants(term, { readings: await bucketOf(term.text), names }) })),
+    terms.map(async (term) => ({ term, variants: termVariants(term, { readings: await bucketOf(source, term.text), names }) })),
   );
-  const pf = await load();
+  const pf = await load(source);
   // Pagefind counts only the filters it has loaded: with the facets shown, load them all first.
   if (facets) await pf.filters();
   const searches = await Promise.all(
@@ -333,7 +455,7 @@ async function searchTerms(
         variants.map(async (variant) => {
           const active = variant.source === 'typed' || !off.includes(variant.text);
           if (!active) return { variant, active };
-          return { variant, active, found: await searchPlanned(pf, searchPlan(variant.text), filters) };
+          return { variant, active, found: await searchPlanned(pf, searchPlan(variant.text), filters, source.kinds) };
         }),
       );
       const own = new Map<string, PagefindResult>();
@@ -358,28 +480,42 @@ function combine(searches: TermSearch[]): { own: PagefindResult[]; clauseOnly: P
 
 // ---- Rendering ------------------------------------------------------------------------------
 
+/** A result with the archive it came from. */
+interface Shown {
+  d: PagefindResultData;
+  source: Source;
+}
+type Item = () => Promise<Shown | undefined>;
+
 /** The words a result was found by, to mark in its excerpt: every active form of every term. */
 let marks: string[] = [];
 /** The forms of the terms, for the "matched by" line of each result. */
 let forms: Variant[] = [];
-let shownOwn: Array<() => Promise<PagefindResultData>> = [];
-let shownClauses: Array<() => Promise<PagefindResultData>> = [];
+let shownOwn: Item[] = [];
+let shownClauses: Item[] = [];
 let generation = 0;
 let versionNames: Record<string, string> = {};
-const clauseTexts = new Map<string, Promise<string>>();
 
-/** The text of a clause set (its search record's), fetched once. */
-function clauseText(set: string): Promise<string> {
-  let text = clauseTexts.get(set);
+/** A result's data as an item of the list; a fragment that fails to load (its archive went away) is left out. */
+function itemOf(r: PagefindResult, source: Source): Item {
+  return () =>
+    r.data().then(
+      (d) => ({ d, source }),
+      () => undefined,
+    );
+}
+
+/** The text of a clause set (its search record's), fetched once per archive. */
+function clauseText(source: Source, set: string): Promise<string> {
+  let text = source.clauseTexts.get(set);
   if (!text) {
-    text = load()
+    text = load(source)
       .then((pf) => pf.search(null, { filters: { set } }))
       .then(async (r) => (await r?.results[0]?.data())?.meta['text'] ?? '');
-    clauseTexts.set(set, text);
+    source.clauseTexts.set(set, text);
   }
   return text;
 }
-let clauseSets: string[] = [];
 
 function partsInto(el: HTMLElement, parts: ExcerptPart[]): void {
   for (const part of parts) {
@@ -392,7 +528,7 @@ function partsInto(el: HTMLElement, parts: ExcerptPart[]): void {
 }
 
 /** A result's explanation: the fact with its label, or the body's sentence; from its 特記事項 when only they hold it. */
-async function explanationOf(d: PagefindResultData): Promise<HTMLElement> {
+async function explanationOf({ d, source }: Shown): Promise<HTMLElement> {
   const p = document.createElement('p');
   p.className = 'excerpt';
   const e = explain(d.meta, marks);
@@ -407,18 +543,19 @@ async function explanationOf(d: PagefindResultData): Promise<HTMLElement> {
     return p;
   }
   const id = d.filters?.['clauseset']?.[0];
-  const set = clauseSets.find((value) => clauseSetOfValue(value) === id);
+  const set = source.clauseSets.find((value) => clauseSetOfValue(value) === id);
   if (set) {
     const label = document.createElement('span');
     label.className = 'excerpt-source';
     label.textContent = W.clauseSource;
     p.append(label);
-    partsInto(p, excerpt(await clauseText(set), marks));
+    partsInto(p, excerpt(await clauseText(source, set), marks));
   } else partsInto(p, e.parts);
   return p;
 }
 
-async function resultItem(d: PagefindResultData): Promise<HTMLLIElement> {
+async function resultItem(shown: Shown): Promise<HTMLLIElement> {
+  const { d, source } = shown;
   const li = document.createElement('li');
   li.className = 'result';
   const h = document.createElement('h2');
@@ -428,6 +565,12 @@ async function resultItem(d: PagefindResultData): Promise<HTMLLIElement> {
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'meta';
+  if (portal) {
+    const m = document.createElement('span');
+    m.className = 'municipality';
+    m.textContent = source.label;
+    meta.append(m, ' ');
+  }
   const kind = document.createElement('span');
   kind.className = 'kind';
   kind.textContent = d.meta['kind'] ?? '';
@@ -439,27 +582,22 @@ async function resultItem(d: PagefindResultData): Promise<HTMLLIElement> {
     meta.append(' ', v);
   }
   li.append(h, meta);
-  if (marks.length > 0) li.append(await explanationOf(d));
+  if (marks.length > 0) li.append(await explanationOf(shown));
   // Which form found it, when a term was searched in more than one.
   const text = resultText(d.meta);
   const by = forms.filter((f) => f.source !== 'typed' && containsTerm(text, f.text)).map((f) => f.text);
   if (by.length > 0) {
     const m = document.createElement('p');
     m.className = 'matched';
-    m.textContent = `${W.matched}${by.join('、')}`;
+    m.textContent = `${W.matched}${[...new Set(by)].join('、')}`;
     li.append(m);
   }
   return li;
 }
 
-async function appendPage(
-  into: HTMLOListElement,
-  items: Array<() => Promise<PagefindResultData>>,
-  from: number,
-  button: HTMLButtonElement | null,
-): Promise<void> {
+async function appendPage(into: HTMLOListElement, items: Item[], from: number, button: HTMLButtonElement | null): Promise<void> {
   // A page at once: a reader never sees half a page, and the button's state changes with the list.
-  const page = await Promise.all(items.slice(from, from + PAGE).map((f) => f()));
+  const page = (await Promise.all(items.slice(from, from + PAGE).map((f) => f()))).filter((x): x is Shown => x !== undefined);
   const nodes = await Promise.all(page.map((d) => resultItem(d)));
   into.append(...nodes);
   if (button) button.hidden = items.length <= from + PAGE;
@@ -484,17 +622,38 @@ function renderChips(chips: YearChip[], q: string): void {
   }
 }
 
-function renderExpansions(searches: TermSearch[], off: string[]): void {
+/** A term's forms over every archive searched: each form once, with what it found in all of them. */
+interface Expansion {
+  term: QueryTerm;
+  variants: Array<{ variant: Variant; active: boolean; count?: number }>;
+}
+
+function expansionsOf(perSource: TermSearch[][]): Expansion[] {
+  const out: Expansion[] = [];
+  for (const searches of perSource)
+    searches.forEach((s, i) => {
+      const e = (out[i] ??= { term: s.term, variants: [] });
+      for (const v of s.variants) {
+        const found = v.found ? v.found.own.length + v.found.via.length : undefined;
+        const known = e.variants.find((x) => x.variant.text === v.variant.text);
+        if (!known) e.variants.push({ variant: v.variant, active: v.active, ...(found === undefined ? {} : { count: found }) });
+        else if (found !== undefined) known.count = (known.count ?? 0) + found;
+      }
+    });
+  return out;
+}
+
+function renderExpansions(expansions: Expansion[], off: string[]): void {
   if (!expansionsBox) return;
   expansionsBox.replaceChildren();
-  const shown = searches.filter((s) => s.variants.length > 1);
+  const shown = expansions.filter((s) => s.variants.length > 1);
   expansionsBox.hidden = shown.length === 0;
   for (const s of shown) {
     const box = document.createElement('fieldset');
     const legend = document.createElement('legend');
     legend.textContent = W.expandedFor(s.term.text);
     box.append(legend);
-    for (const { variant, found } of s.variants) {
+    for (const { variant, count } of s.variants) {
       if (variant.source === 'typed') continue;
       const label = document.createElement('label');
       const check = document.createElement('input');
@@ -509,7 +668,7 @@ function renderExpansions(searches: TermSearch[], off: string[]): void {
       const what = document.createElement('span');
       what.className = 'variant-source';
       what.textContent = W.sources[variant.source];
-      label.append(check, variant.text, found ? W.variantCount(found.own.length + found.via.length) : '', what);
+      label.append(check, variant.text, count === undefined ? '' : W.variantCount(count), what);
       box.append(label);
     }
     expansionsBox.append(box);
@@ -576,6 +735,28 @@ function renderHelp(help: Help[], filters: Filters): void {
   helpBox.append(lead, ul);
 }
 
+/** The archives that did not answer this search, and those refused for their index's format, with a retry. */
+function renderUnanswered(silent: Source[]): void {
+  if (!unanswered) return;
+  unanswered.replaceChildren();
+  const refused = sources.filter((s) => s.refused);
+  unanswered.hidden = silent.length === 0 && refused.length === 0;
+  for (const s of refused) {
+    const p = document.createElement('p');
+    p.textContent = s.refused ?? '';
+    unanswered.append(p);
+  }
+  if (silent.length === 0) return;
+  const p = document.createElement('p');
+  p.append(W.unanswered(silent.map((s) => s.label)), ' ');
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = W.retry;
+  retry.addEventListener('click', () => void run());
+  p.append(retry);
+  unanswered.append(p);
+}
+
 /** Count the facets of some results from their data (each result's fragment holds its filters). */
 function countFacets(items: PagefindResultData[]): Counts {
   const out: Counts = {};
@@ -584,14 +765,13 @@ function countFacets(items: PagefindResultData[]): Counts {
 }
 
 /** Rank: all terms in the title first, then more occurrences, then newer. */
-function rank(items: PagefindResultData[], words: string[], terms: QueryTerm[]): PagefindResultData[] {
-  const count = (d: PagefindResultData): number => excerpt(resultText(d.meta), words, 0).filter((p) => p.hit).length;
-  const inTitle = (d: PagefindResultData): number =>
-    terms.length > 0 && terms.every((t) => containsTerm(d.meta['title'] ?? '', t.text)) ? 1 : 0;
+function rank(items: Shown[], words: string[], terms: QueryTerm[]): Shown[] {
+  const count = (x: Shown): number => excerpt(resultText(x.d.meta), words, 0).filter((p) => p.hit).length;
+  const inTitle = (x: Shown): number => (terms.length > 0 && terms.every((t) => containsTerm(x.d.meta['title'] ?? '', t.text)) ? 1 : 0);
   return items
-    .map((d) => ({ d, t: inTitle(d), c: count(d) }))
-    .sort((a, b) => b.t - a.t || b.c - a.c || (b.d.meta['date'] ?? '').localeCompare(a.d.meta['date'] ?? ''))
-    .map((x) => x.d);
+    .map((x) => ({ x, t: inTitle(x), c: count(x) }))
+    .sort((a, b) => b.t - a.t || b.c - a.c || (b.x.d.meta['date'] ?? '').localeCompare(a.x.d.meta['date'] ?? ''))
+    .map((y) => y.x);
 }
 
 // ---- The run --------------------------------------------------------------------------------
@@ -618,6 +798,70 @@ async function run(): Promise<void> {
   }
 }
 
+/** What one archive gave for the query. */
+interface Outcome {
+  source: Source;
+  pf: Pagefind;
+  own: PagefindResult[];
+  clauseOnly: PagefindResult[];
+  searches: TermSearch[];
+  counts?: Counts;
+}
+
+/** The query in one archive, as its own search page would run it. */
+async function searchSource(
+  source: Source,
+  query: ReturnType<typeof parseSearch>,
+  state: State,
+  filterOptions: Record<string, string>,
+  withFacets: boolean,
+): Promise<Outcome> {
+  let own: PagefindResult[] = [];
+  let clauseOnly: PagefindResult[] = [];
+  let counts: Counts | undefined;
+  let searches: TermSearch[] = [];
+  let pf: Pagefind;
+  if (query.terms.length === 0) {
+    pf = await load(source);
+    const totals = withFacets ? await pf.filters() : undefined;
+    if (Object.keys(filterOptions).length === 0) counts = totals;
+    else {
+      const r = await pf.search(null, withFilters(filterOptions, true, source.kinds));
+      own = r?.results ?? [];
+      counts = r?.filters;
+    }
+    source.clauseSets = [];
+  } else {
+    ({ pf, searches } = await searchTerms(source, query.terms, state.off, filterOptions, withFacets));
+    ({ own, clauseOnly } = combine(searches));
+    source.clauseSets = [...new Set(searches.flatMap((s) => s.sets))];
+  }
+  if (state.own) clauseOnly = [];
+  const all = [...own, ...clauseOnly];
+  // Facet counts: Pagefind counts one phrase itself; the union of several forms or terms is
+  // counted from the results' data (a fragment each), up to COUNT_LIMIT results.
+  const active = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
+  const single = searches.length === 1 && active.length === 1 ? searchPlan(active[0] ?? '') : undefined;
+  if (withFacets && !counts && single && single.prefix === undefined)
+    counts = await countPlan(pf, single, filterOptions, state.own, source.kinds);
+  if (withFacets && !counts && query.terms.length > 0 && all.length <= COUNT_LIMIT)
+    counts = countFacets(await Promise.all(all.map((r) => r.data())));
+  if (withFacets && !counts) counts = await pf.filters();
+  return { source, pf, own, clauseOnly, searches, ...(counts ? { counts } : {}) };
+}
+
+/** One archive's outcome, or undefined when it failed or a file of it did not come (then it is named on the page). */
+async function answerOf(source: Source, work: () => Promise<Outcome>): Promise<Outcome | undefined> {
+  const before = source.failures;
+  try {
+    const outcome = await work();
+    return source.failures === before ? outcome : undefined;
+  } catch (e) {
+    if (!portal) throw e;
+    return undefined;
+  }
+}
+
 async function search(mine: number): Promise<void> {
   if (!list || !status) return;
   const state = stateFromUrl();
@@ -627,54 +871,49 @@ async function search(mine: number): Promise<void> {
   // Year chips are filters: a year in the query beats the same facet chosen in the panel.
   const filters: Filters = { ...state.filters };
   for (const chip of query.years) filters[chip.facet] = chip.value;
-  const filterOptions = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+  // The municipality is not a filter of any index: it chooses the archives searched.
+  const { municipality, ...indexFilters } = filters;
+  const filterOptions = Object.fromEntries(Object.entries(indexFilters).filter(([, v]) => v)) as Record<string, string>;
   const withFacets = (facetsPanel?.open ?? false) || Object.keys(state.filters).length > 0;
   if (withFacets && facetsPanel) facetsPanel.open = true;
-  versionNames = withFacets ? await json<Record<string, string>>('versions.json', {}) : versionNames;
+  const chosen = portal ? chosenSources(searchable(), municipality) : searchable();
 
-  let own: PagefindResult[] = [];
-  let clauseOnly: PagefindResult[] = [];
-  let counts: Counts | undefined;
-  let searches: TermSearch[] = [];
-  let pf: Pagefind;
-  if (query.terms.length === 0) {
-    pf = await load();
-    const totals = withFacets ? await pf.filters() : undefined;
-    if (Object.keys(filterOptions).length === 0) counts = totals;
-    else {
-      const r = await pf.search(null, withFilters(filterOptions, true));
-      own = r?.results ?? [];
-      counts = r?.filters;
-    }
-    clauseSets = [];
-  } else {
-    ({ pf, searches } = await searchTerms(query.terms, state.off, filterOptions, withFacets));
-    ({ own, clauseOnly } = combine(searches));
-    clauseSets = [...new Set(searches.flatMap((s) => s.sets))];
-  }
+  const answers = await Promise.all(
+    chosen.map((source) =>
+      answerOf(source, async () => {
+        if (withFacets) versionNames = { ...(await json<Record<string, string>>(source, 'versions.json', {})), ...versionNames };
+        return searchSource(source, query, state, filterOptions, withFacets);
+      }),
+    ),
+  );
   if (mine !== generation) return;
-  marks = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
-  forms = searches.flatMap((s) => s.variants.map((v) => v.variant));
-  if (state.own) clauseOnly = [];
-  const all = [...own, ...clauseOnly];
-  // Facet counts: Pagefind counts one phrase itself; the union of several forms or terms is
-  // counted from the results' data (a fragment each), up to COUNT_LIMIT results.
-  const active = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
-  const single = searches.length === 1 && active.length === 1 ? searchPlan(active[0] ?? '') : undefined;
-  if (withFacets && !counts && single && single.prefix === undefined) counts = await countPlan(pf, single, filterOptions, state.own);
-  if (withFacets && !counts && query.terms.length > 0 && all.length <= COUNT_LIMIT)
-    counts = countFacets(await Promise.all(all.map((r) => r.data())));
-  if (withFacets && !counts) counts = await pf.filters();
+  const outcomes = answers.filter((o): o is Outcome => o !== undefined);
+  // Not answered: failed or timed out (an archive refused on its manifest is said apart).
+  const silent = chosen.filter((s, i) => answers[i] === undefined && !s.refused);
+  // Every archive failed: the search itself did not load (the archive's own page has just one).
+  if (outcomes.length === 0 && silent.length > 0 && silent.length === chosen.length) throw new Error('no archive answered');
+  const perSource = outcomes.map((o) => o.searches);
+  marks = [...new Set(perSource.flat().flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text)))];
+  forms = perSource.flat().flatMap((s) => s.variants.map((v) => v.variant));
+
+  let counts: Counts | undefined;
+  if (withFacets) {
+    counts = sumCounts(outcomes.map((o) => o.counts));
+    if (portal) counts['municipality'] = Object.fromEntries(outcomes.map((o) => [o.source.label, o.own.length + o.clauseOnly.length]));
+  }
+  const own = interleave(outcomes.map((o) => o.own.map((r) => itemOf(r, o.source))));
   if (query.terms.length > 0 && own.length <= PAGE) {
-    const ranked = rank(await Promise.all(own.map((r) => r.data())), marks, query.terms);
-    shownOwn = ranked.map((d) => () => Promise.resolve(d));
-  } else shownOwn = own.map((r) => r.data);
-  shownClauses = clauseOnly.map((r) => r.data);
+    const data = (await Promise.all(own.map((f) => f()))).filter((x): x is Shown => x !== undefined);
+    const ranked = rank(data, marks, query.terms);
+    shownOwn = ranked.map((x) => () => Promise.resolve(x));
+  } else shownOwn = own;
+  shownClauses = interleave(outcomes.map((o) => o.clauseOnly.map((r) => itemOf(r, o.source))));
   if (mine !== generation) return;
 
   renderChips(query.years, state.q);
-  renderExpansions(searches, state.off);
+  renderExpansions(expansionsOf(perSource), state.off);
   if (withFacets) renderFacets(counts ?? {}, state.filters);
+  renderUnanswered(silent);
   list.replaceChildren();
   await appendPage(list, shownOwn, 0, more);
   if (clauseGroup && clauseSummary && clauseList) {
@@ -687,41 +926,41 @@ async function search(mine: number): Promise<void> {
   }
   if (mine !== generation) return;
   const total = shownOwn.length + shownClauses.length;
-  const asked = state.q.trim() !== '' || Object.keys(filterOptions).length > 0;
+  const asked = state.q.trim() !== '' || Object.keys(filterOptions).length > 0 || (portal && municipality !== undefined);
   status.textContent = !asked ? W.prompt : total === 0 ? W.none(state.q) : W.found(total, state.q);
-  renderHelp(total === 0 && asked ? await whyEmpty(pf, query.terms, searches, filterOptions, state) : [], filterOptions);
+  const help = total === 0 && asked ? await whyEmpty(outcomes, query.terms, filterOptions, state) : [];
+  renderHelp(help, filterOptions);
   list.setAttribute('aria-busy', 'false');
 }
 
-/** Search again without each part of an empty query, to say what emptied it. */
-async function whyEmpty(
-  pf: Pagefind,
-  terms: QueryTerm[],
-  searches: TermSearch[],
-  filters: Record<string, string>,
-  state: State,
-): Promise<Help[]> {
+/** Search again without each part of an empty query, to say what emptied it (counted over every archive that answered). */
+async function whyEmpty(outcomes: Outcome[], terms: QueryTerm[], filters: Record<string, string>, state: State): Promise<Help[]> {
   const size = (s: TermSearch): number => s.own.size + s.via.size;
+  const countWithout = async (o: Outcome, rest: Record<string, string>): Promise<number> => {
+    if (terms.length === 0) return (await o.pf.search(null, withFilters(rest, true, o.source.kinds)))?.results.length ?? 0;
+    const again = await searchTerms(o.source, terms, state.off, rest);
+    const c = combine(again.searches);
+    return c.own.length + (state.own ? 0 : c.clauseOnly.length);
+  };
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const termCounts = new Map<string, number>();
+  for (const o of outcomes) for (const s of o.searches) termCounts.set(s.term.text, (termCounts.get(s.term.text) ?? 0) + size(s));
+  const alternatives = new Map<string, number>();
+  for (const o of outcomes)
+    for (const s of o.searches)
+      for (const v of s.variants)
+        if (v.variant.source !== 'typed' && v.found)
+          alternatives.set(v.variant.text, (alternatives.get(v.variant.text) ?? 0) + v.found.own.length + v.found.via.length);
   const facts = {
-    terms: searches.map((s) => ({ text: s.term.text, count: size(s) })),
+    terms: [...termCounts].map(([text, count]) => ({ text, count })),
     filters: await Promise.all(
       Object.entries(filters).map(async ([facet, value]) => {
         const rest = Object.fromEntries(Object.entries(filters).filter(([f]) => f !== facet));
-        let countWithout: number;
-        if (terms.length === 0) countWithout = (await pf.search(null, withFilters(rest, true)))?.results.length ?? 0;
-        else {
-          const again = await searchTerms(terms, state.off, rest);
-          const c = combine(again.searches);
-          countWithout = c.own.length + (state.own ? 0 : c.clauseOnly.length);
-        }
-        return { facet, value, label: `${W.facets[facet as Facet] ?? facet}：${facetLabel(facet as Facet, value)}`, countWithout };
+        const counted = sum(await Promise.all(outcomes.map((o) => countWithout(o, rest))));
+        return { facet, value, label: `${W.facets[facet as Facet] ?? facet}：${facetLabel(facet as Facet, value)}`, countWithout: counted };
       }),
     ),
-    alternatives: searches.flatMap((s) =>
-      s.variants
-        .filter((v) => v.variant.source !== 'typed' && v.found)
-        .map((v) => ({ text: v.variant.text, count: (v.found?.own.length ?? 0) + (v.found?.via.length ?? 0) })),
-    ),
+    alternatives: [...alternatives].map(([text, count]) => ({ text, count })),
   };
   return emptyHelp(facts);
 }
