@@ -8,13 +8,18 @@
  *   and .docx are rendered once into DIR (default WORK/render-cache), keyed by seed and size.
  *   `--import-processes N` (N > 1) imports the PDFs once more with N CLIs at once. Each import
  *   waits (up to 10 minutes) for the rest of the machine to be idle before it is timed.
+ * - `portal`: a portal (npm run portal) over k archives of each size, against searching them one
+ *   by one (scripts/lib/bench-portal.ts): k = 1, 3 and 10 at up to 1,000 filings, k = 3 above.
+ *   It uses the pipeline stage's build of that size (WORK/<n>/dist), running the pipeline first
+ *   when there is none.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  BENCH_QUERIES,
   benchImport,
   benchSize,
   formatBench,
@@ -23,8 +28,9 @@ import {
   type ImportStageResult,
   type SizeResult,
 } from './lib/bench.ts';
+import { benchPortal, formatPortalBench, type PortalBenchResult } from './lib/bench-portal.ts';
 
-const STAGES = ['pipeline', 'import'] as const;
+const STAGES = ['pipeline', 'import', 'portal'] as const;
 type Stage = (typeof STAGES)[number];
 
 const { values } = parseArgs({
@@ -60,11 +66,18 @@ const importSizes = (values['import-filings'] ?? (stages.has('pipeline') ? '1000
 const work = values.work ?? '';
 const results: SizeResult[] = [];
 const imports: ImportStageResult[] = [];
+const portals: PortalBenchResult[] = [];
 for (const n of [...new Set([...sizes, ...importSizes])].sort((a, b) => a - b)) {
-  if (stages.has('pipeline') && sizes.includes(n)) {
+  const dist = path.join(work, String(n), 'dist');
+  if (sizes.includes(n) && (stages.has('pipeline') || (stages.has('portal') && !existsSync(path.join(dist, 'data', 'archive.json'))))) {
     console.log(`${n} filings…`);
     results.push(await benchSize(n, path.join(work, String(n)), (s) => console.log(s)));
   }
+  if (stages.has('portal') && sizes.includes(n))
+    for (const k of n <= 1000 ? [1, 3, 10] : [3]) {
+      console.log(`${n} filings: portal over ${k}…`);
+      portals.push(await benchPortal(dist, n, k, work, (s) => console.log(s), BENCH_QUERIES));
+    }
   if (stages.has('import') && importSizes.includes(n)) {
     console.log(`${n} filings: import stage…`);
     imports.push(
@@ -93,11 +106,12 @@ console.log(
   `\nmachine: ${machine.cores} cores, ${machine.memGiB.toFixed(0)} GiB, Node ${machine.node}; commit ${code.commit.slice(0, 7)}${code.importerChanged ? ' with uncommitted changes to the importer' : ''}\n`,
 );
 if (results.length > 0) console.log(`${formatBench(results)}\n`);
+if (portals.length > 0) console.log(`${formatPortalBench(portals)}\n`);
 if (imports.length > 0) {
   console.log(formatImportBench(imports));
   for (const r of imports) console.log(formatRenderNote(r));
 }
 mkdirSync('bench-results', { recursive: true });
 const file = path.join('bench-results', `bench-${new Date().toISOString().slice(0, 19).replace(/:/gu, '')}.json`);
-writeFileSync(file, `${JSON.stringify({ machine, code, results, imports }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ machine, code, results, imports, portals }, null, 2)}\n`);
 console.log(`\nwritten to ${file}`);

@@ -189,7 +189,7 @@ function duMB(dir: string, skip?: string): number {
   return total / 1024 / 1024;
 }
 
-function percentile(xs: number[], p: number): number {
+export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
@@ -277,7 +277,7 @@ export interface MixFigure {
   worstQuery: string;
 }
 
-function mixFigure(byQuery: Map<string, number>): MixFigure {
+export function mixFigure(byQuery: Map<string, number>): MixFigure {
   const xs = [...byQuery.values()];
   const [worstQuery, worst] = [...byQuery].sort((a, b) => b[1] - a[1])[0] ?? ['', Number.NaN];
   return { p50: percentile(xs, 50), p95: percentile(xs, 95), worst, worstQuery };
@@ -401,7 +401,7 @@ async function wireSize(r: { body: () => Promise<Buffer>; headerValue: (name: st
 }
 
 /** The KB a first search takes in a fresh browser context (cold cache): `go` runs it, `counted` picks the responses. */
-async function coldTransfer(browser: Browser, counted: RegExp, go: (page: Page) => Promise<void>): Promise<number> {
+export async function coldTransfer(browser: Browser, counted: RegExp, go: (page: Page) => Promise<void>): Promise<number> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -449,23 +449,7 @@ async function browserFigures(dist: string, queries: readonly string[]): Promise
     }
     // Warm: the whole mix twice on one page, the second pass timed.
     const page = await browser.newPage();
-    await page.goto(`${origin}/search/?q=${encodeURIComponent(queries[0] ?? '')}`);
-    await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
-    const oursMs: number[] = [];
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of queries) {
-        const ms = await page.evaluate(`(async () => {
-          const list = document.querySelector('#search-results');
-          list.setAttribute('aria-busy', 'true');
-          document.querySelector('#search-q').value = ${JSON.stringify(q)};
-          const t = performance.now();
-          document.querySelector('#search-form button').click();
-          await new Promise((resolve) => { const o = new MutationObserver(() => { if (list.getAttribute('aria-busy') === 'false') { o.disconnect(); resolve(); } }); o.observe(list, { attributes: true }); });
-          return performance.now() - t;
-        })()`);
-        if (pass === 1) oursMs.push(ms as number);
-      }
-    }
+    const oursMs = await warmTimes(page, `${origin}/search/`, queries);
     await page.close();
     const sp = await browser.newPage();
     await sp.goto(`${origin}/404.html`);
@@ -492,6 +476,31 @@ async function browserFigures(dist: string, queries: readonly string[]): Promise
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * Warm search times on a search page (`pageUrl`, ours or a portal's): the whole mix twice on
+ * one page, each query typed into the form; the second pass's times, in ms.
+ */
+export async function warmTimes(page: Page, pageUrl: string, queries: readonly string[]): Promise<number[]> {
+  await page.goto(`${pageUrl}?q=${encodeURIComponent(queries[0] ?? '')}`);
+  await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached', timeout: 120_000 });
+  const times: number[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    for (const q of queries) {
+      const ms = await page.evaluate(`(async () => {
+        const list = document.querySelector('#search-results');
+        list.setAttribute('aria-busy', 'true');
+        document.querySelector('#search-q').value = ${JSON.stringify(q)};
+        const t = performance.now();
+        document.querySelector('#search-form button').click();
+        await new Promise((resolve) => { const o = new MutationObserver(() => { if (list.getAttribute('aria-busy') === 'false') { o.disconnect(); resolve(); } }); o.observe(list, { attributes: true }); });
+        return performance.now() - t;
+      })()`);
+      if (pass === 1) times.push(ms as number);
+    }
+  }
+  return times;
 }
 
 /** The table: each figure for this archive and the stock path, with the ratio. */
