@@ -97,6 +97,12 @@ interface Source extends SearchSource {
   /** Why it is not searched (its index is of another format), said on the page. */
   refused?: string;
   instance?: Promise<Pagefind>;
+  /** The instance that filters and counts facets (see `facetsOf`). */
+  facetInstance?: Promise<Pagefind>;
+  /** The pages each combination of filters keeps, by the filters' JSON. */
+  allowed: Map<string, Promise<Set<string>>>;
+  /** The filings of each 特記事項 set under each filter: they do not depend on the query. */
+  setHits: Map<string, Promise<PagefindResponse | null>>;
   files: Map<string, Promise<unknown>>;
   clauseTexts: Map<string, Promise<string>>;
   /** The 特記事項 sets the current query found in it. */
@@ -120,6 +126,8 @@ const sources: Source[] = portal
           baseUrl: new URL(x.site).origin,
           kinds: Array.isArray(x.kinds) ? x.kinds.filter((k): k is string => typeof k === 'string') : [],
           ...(typeof x.refused === 'string' ? { refused: x.refused } : {}),
+          allowed: new Map(),
+          setHits: new Map(),
           files: new Map(),
           clauseTexts: new Map(),
           clauseSets: [],
@@ -136,6 +144,8 @@ const sources: Source[] = portal
         baseUrl: '/',
         // Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing.
         kinds: dataList('kinds').filter((k): k is string => typeof k === 'string'),
+        allowed: new Map(),
+        setHits: new Map(),
         files: new Map(),
         clauseTexts: new Map(),
         clauseSets: [],
@@ -180,10 +190,19 @@ if (portal) {
 
 // ---- Pagefind -------------------------------------------------------------------------------
 
-/** The archive's one Pagefind instance (all token streams are one index, scripts/lib/search-index.ts). */
+/**
+ * The archive's Pagefind instance for queries (all token streams are one index,
+ * scripts/lib/search-index.ts). It is never given a filter but `set`: Pagefind counts every
+ * filter it has loaded in every later search, at a cost of results × the filter's postings,
+ * so once a year chip had loaded `year` and `fy`, each of the 16 shard searches of a common
+ * term took tens of milliseconds more, and a query 500–1,000 ms at 10,000 filings (measured:
+ * 70 ms with `set` alone, 770 ms with `year` and `fy` too, 2.6 s with every filter). Filters
+ * and facet counts go to a second instance (`facetsOf`), and a query's results are kept to
+ * the pages the filters allow (`searcher`).
+ */
 function load(source: Source): Promise<Pagefind> {
   if (!source.instance) {
-    const started = start(source);
+    const started = start(source, 'search');
     source.instance = started;
     // A failed start is not kept: the retry button starts it again.
     started.catch(() => {
@@ -193,15 +212,63 @@ function load(source: Source): Promise<Pagefind> {
   return source.instance;
 }
 
+/** The archive's Pagefind instance that filters and counts facets (started on first use). */
+function facetsOf(source: Source): Promise<Pagefind> {
+  if (!source.facetInstance) {
+    const started = load(source).then(() => start(source, 'facets'));
+    source.facetInstance = started;
+    started.catch(() => {
+      if (source.facetInstance === started) delete source.facetInstance;
+    });
+  }
+  return source.facetInstance;
+}
+
+/** The pages a combination of filters keeps, asked of the facet instance once. */
+function allowedPages(source: Source, filters: Record<string, unknown>): Promise<Set<string>> {
+  const key = JSON.stringify(filters);
+  let p = source.allowed.get(key);
+  if (!p) {
+    p = facetsOf(source)
+      .then((f) => f.search(null, { filters }))
+      .then((r) => new Set((r?.results ?? []).map((x) => x.id)));
+    p.catch(() => source.allowed.delete(key));
+    source.allowed.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * Searches as the query instance runs them, whatever the filters: `set` goes to it, any other
+ * filter keeps its results to the pages `allowedPages` gives. A search of every page (no
+ * query) under filters is the facet instance's, with its counts.
+ */
+function searcher(source: Source): Pick<Pagefind, 'search'> {
+  return {
+    search: async (q, options = {}) => {
+      const { set, ...rest } = (options['filters'] ?? {}) as Record<string, unknown>;
+      if (Object.keys(rest).length === 0) return (await load(source)).search(q, options);
+      if (q === null) return (await facetsOf(source)).search(q, options);
+      const [r, allowed] = await Promise.all([
+        load(source).then((pf) => pf.search(q, { ...options, filters: set === undefined ? {} : { set } })),
+        allowedPages(source, rest),
+      ]);
+      return r ? { ...r, results: r.results.filter((x) => allowed.has(x.id)) } : r;
+    },
+  };
+}
+
 /**
  * Pagefind's module for an archive: the page's own file (on a portal, the portal's: nothing of
- * an archive runs here). On a portal each archive gets a module instance of its own (the file
- * under another query string): Pagefind keeps its WebAssembly in module state, and instances
- * of one module that load it at the same time overwrite each other's memory ("memory access out
- * of bounds", then no results from all but one archive; seen in the portal tests).
+ * an archive runs here). Each instance (each archive's on a portal, and the facet instance)
+ * gets a module instance of its own (the file under another query string): Pagefind keeps its
+ * WebAssembly in module state, and instances of one module that load it at the same time
+ * overwrite each other's memory ("memory access out of bounds", then no results from all but
+ * one archive; seen in the portal tests).
  */
-function pagefindCode(source: Source): Promise<PagefindModule> {
-  const file = `${base}pagefind/pagefind.js${portal ? `?archive=${encodeURIComponent(source.key)}` : ''}`;
+function pagefindCode(source: Source, role: 'search' | 'facets'): Promise<PagefindModule> {
+  const query = new URLSearchParams({ ...(portal ? { archive: source.key } : {}), ...(role === 'facets' ? { role } : {}) });
+  const file = `${base}pagefind/pagefind.js${query.size > 0 ? `?${query}` : ''}`;
   return import(/* @vite-ignore */ file) as Promise<PagefindModule>;
 }
 
@@ -223,10 +290,10 @@ async function checkManifest(source: Source): Promise<void> {
     source.refused = W.refused(source.label, `${format}・Pagefind ${version}`, `${querySide.format}・Pagefind ${querySide.pagefind}`);
 }
 
-async function start(source: Source): Promise<Pagefind> {
-  if (portal) await checkManifest(source);
+async function start(source: Source, role: 'search' | 'facets'): Promise<Pagefind> {
+  if (portal && role === 'search') await checkManifest(source);
   if (source.refused) throw new Error(source.refused);
-  const code = await pagefindCode(source);
+  const code = await pagefindCode(source, role);
   // Pagefind takes the query language from <html lang> when an instance starts, and for ja it
   // re-cuts the query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would
   // break our tokens. It has no option to set the language, so it starts while the page says
@@ -343,7 +410,9 @@ function setsOf(r: PagefindResponse | null): string[] {
  * longest word that begins the query, whose pages need not hold the term. Every page of a real
  * match holds it, so the first result tells the two apart.
  */
-async function prefixSearch(pf: Pagefind, plan: SearchPlan, options: Record<string, unknown>): Promise<PagefindResponse | null> {
+type Searcher = Pick<Pagefind, 'search'>;
+
+async function prefixSearch(pf: Searcher, plan: SearchPlan, options: Record<string, unknown>): Promise<PagefindResponse | null> {
   const r = await pf.search(pagefindQuery(plan, 0), options);
   const first = await r?.results[0]?.data();
   if (!first || containsTerm(resultText(first.meta) || (first.meta['text'] ?? ''), plan.prefix ?? '')) return r;
@@ -358,7 +427,9 @@ interface Found {
 }
 
 /** One plan in every shard and in the 特記事項 records, with the filters (src/lib/search-tokens.ts has why shards). */
-async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<string, unknown>, kinds: string[]): Promise<Found> {
+async function searchPlanned(source: Source, plan: SearchPlan, filters: Record<string, unknown>): Promise<Found> {
+  const pf = searcher(source);
+  const kinds = source.kinds;
   // `none: []` keeps every record but makes Pagefind load and count the (small) `set` filter,
   // which only the 特記事項 records carry.
   const counted = { filters: { set: { none: [] } } };
@@ -384,7 +455,20 @@ async function searchPlanned(pf: Pagefind, plan: SearchPlan, filters: Record<str
   // The filings of each set, by the word they carry for it, newest set first. Not by the
   // `clauseset` filter: a filter once loaded makes Pagefind count it in every later search.
   const seen = new Set(own.map((r) => r.id));
-  const bySet = await Promise.all(sets.map((v) => pf.search(`"${clauseSetToken(clauseSetOfValue(v))}"`, options)));
+  // The filings of a set do not depend on the query: searched once per set and filters.
+  const bySet = await Promise.all(
+    sets.map((v) => {
+      const q = `"${clauseSetToken(clauseSetOfValue(v))}"`;
+      const key = `${q}|${JSON.stringify(options)}`;
+      let hit = source.setHits.get(key);
+      if (!hit) {
+        hit = pf.search(q, options);
+        hit.catch(() => source.setHits.delete(key));
+        source.setHits.set(key, hit);
+      }
+      return hit;
+    }),
+  );
   return { own, via: concat(bySet).filter((r) => !seen.has(r.id)), sets };
 }
 
@@ -435,27 +519,21 @@ interface TermSearch {
 }
 
 /** Search every active form of every term, each in its own stream. */
-async function searchTerms(
-  source: Source,
-  terms: QueryTerm[],
-  off: string[],
-  filters: Filters,
-  facets = false,
-): Promise<{ pf: Pagefind; searches: TermSearch[] }> {
+async function searchTerms(source: Source, terms: QueryTerm[], off: string[], filters: Filters, facets = false): Promise<TermSearch[]> {
   const names = await json<NameGroups>(source, 'names.json', { companies: [], terms: [] });
   const expanded = await Promise.all(
     terms.map(async (term) => ({ term, variants: termVariants(term, { readings: await bucketOf(source, term.text), names }) })),
   );
-  const pf = await load(source);
-  // Pagefind counts only the filters it has loaded: with the facets shown, load them all first.
-  if (facets) await pf.filters();
+  await load(source);
+  // Pagefind counts only the filters it has loaded: with the facets shown, the facet instance loads them all.
+  if (facets) await (await facetsOf(source)).filters();
   const searches = await Promise.all(
     expanded.map(async ({ term, variants }): Promise<TermSearch> => {
       const all = await Promise.all(
         variants.map(async (variant) => {
           const active = variant.source === 'typed' || !off.includes(variant.text);
           if (!active) return { variant, active };
-          return { variant, active, found: await searchPlanned(pf, searchPlan(variant.text), filters, source.kinds) };
+          return { variant, active, found: await searchPlanned(source, searchPlan(variant.text), filters) };
         }),
       );
       const own = new Map<string, PagefindResult>();
@@ -465,7 +543,7 @@ async function searchTerms(
       return { term, variants: all, own, via, sets: [...new Set(all.flatMap((v) => v.found?.sets ?? []))] };
     }),
   );
-  return { pf, searches };
+  return searches;
 }
 
 /** The filings every term finds: those every term finds in their own text, then the others (some term only in the 特記事項). */
@@ -801,7 +879,6 @@ async function run(): Promise<void> {
 /** What one archive gave for the query. */
 interface Outcome {
   source: Source;
-  pf: Pagefind;
   own: PagefindResult[];
   clauseOnly: PagefindResult[];
   searches: TermSearch[];
@@ -820,19 +897,19 @@ async function searchSource(
   let clauseOnly: PagefindResult[] = [];
   let counts: Counts | undefined;
   let searches: TermSearch[] = [];
-  let pf: Pagefind;
   if (query.terms.length === 0) {
-    pf = await load(source);
-    const totals = withFacets ? await pf.filters() : undefined;
-    if (Object.keys(filterOptions).length === 0) counts = totals;
+    await load(source);
+    const filtered = Object.keys(filterOptions).length > 0;
+    const totals = withFacets ? await (await facetsOf(source)).filters() : undefined;
+    if (!filtered) counts = totals;
     else {
-      const r = await pf.search(null, withFilters(filterOptions, true, source.kinds));
+      const r = await (await facetsOf(source)).search(null, withFilters(filterOptions, true, source.kinds));
       own = r?.results ?? [];
       counts = r?.filters;
     }
     source.clauseSets = [];
   } else {
-    ({ pf, searches } = await searchTerms(source, query.terms, state.off, filterOptions, withFacets));
+    searches = await searchTerms(source, query.terms, state.off, filterOptions, withFacets);
     ({ own, clauseOnly } = combine(searches));
     source.clauseSets = [...new Set(searches.flatMap((s) => s.sets))];
   }
@@ -843,11 +920,11 @@ async function searchSource(
   const active = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
   const single = searches.length === 1 && active.length === 1 ? searchPlan(active[0] ?? '') : undefined;
   if (withFacets && !counts && single && single.prefix === undefined)
-    counts = await countPlan(pf, single, filterOptions, state.own, source.kinds);
+    counts = await countPlan(await facetsOf(source), single, filterOptions, state.own, source.kinds);
   if (withFacets && !counts && query.terms.length > 0 && all.length <= COUNT_LIMIT)
     counts = countFacets(await Promise.all(all.map((r) => r.data())));
-  if (withFacets && !counts) counts = await pf.filters();
-  return { source, pf, own, clauseOnly, searches, ...(counts ? { counts } : {}) };
+  if (withFacets && !counts) counts = await (await facetsOf(source)).filters();
+  return { source, own, clauseOnly, searches, ...(counts ? { counts } : {}) };
 }
 
 /** One archive's outcome, or undefined when it failed or a file of it did not come (then it is named on the page). */
@@ -937,9 +1014,9 @@ async function search(mine: number): Promise<void> {
 async function whyEmpty(outcomes: Outcome[], terms: QueryTerm[], filters: Record<string, string>, state: State): Promise<Help[]> {
   const size = (s: TermSearch): number => s.own.size + s.via.size;
   const countWithout = async (o: Outcome, rest: Record<string, string>): Promise<number> => {
-    if (terms.length === 0) return (await o.pf.search(null, withFilters(rest, true, o.source.kinds)))?.results.length ?? 0;
-    const again = await searchTerms(o.source, terms, state.off, rest);
-    const c = combine(again.searches);
+    if (terms.length === 0)
+      return (await (await facetsOf(o.source)).search(null, withFilters(rest, true, o.source.kinds)))?.results.length ?? 0;
+    const c = combine(await searchTerms(o.source, terms, state.off, rest));
     return c.own.length + (state.own ? 0 : c.clauseOnly.length);
   };
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
