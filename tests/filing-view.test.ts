@@ -58,7 +58,7 @@ describe('filingSummary', () => {
   it('says when no company is chosen yet, and the end of a period', () => {
     expect(filingSummary(pending.data)).toEqual([
       '個人情報1項目（氏名）を扱います。',
-      '委託先はまだ決まっていません（入札により決定）。',
+      '届出の時点では、委託先は決まっていませんでした（入札により決定）。',
       '期間は平成20年12月1日から平成21年3月31日までです。',
       '特記事項の本文は記録にありません。',
     ]);

@@ -51,6 +51,21 @@ describe('recipientRows', () => {
     expect(rows[0]?.filing).toEqual({ id: 'f1', title: '件名f1', date: '2010-04-01', kind: '報告', href: '/filing/f1' });
   });
 
+  it("says no clause version for a company before a change, and that a 再委託先 has the whole work's items, its own share unstated", () => {
+    const withVersion = recipientRows([change], {
+      ...ctx,
+      versionOf: () => ({ id: 'v1', name: '平成22年4月版', first: '2010-04-01' }) as never,
+    });
+    expect(withVersion.map((r) => [r.company?.role, r.version?.name, r.itemsOfWork ?? false])).toEqual([
+      ['委託先（変更前）', undefined, false],
+      ['代表企業（変更前）', undefined, false],
+      ['構成企業（変更前）', undefined, false],
+      ['委託先（変更後）', '平成22年4月版', false],
+      ['再委託先（保守・変更後）', '平成22年4月版', true],
+      ['再委託先（コールセンター・変更後）', '平成22年4月版', true],
+    ]);
+  });
+
   it("keeps a page's companies only, by key and by the group they are in", () => {
     const g = archive.contractorByName.get('甲企業体');
     const kept = recipientRows([change, pending], ctx, (company, parent) => company === g?.key || parent.group === g?.key);

@@ -61,7 +61,9 @@ export const SUMMARY_WORDS = {
   subjects: (subjects: string): string => `対象者は「${subjects}」です。`,
   to: (names: string): string => `${names}に委託します。`,
   change: (before: string, after: string): string => `委託先を${before}から${after}に変更します。`,
-  undetermined: (status: string): string => `委託先はまだ決まっていません（${status}）。`,
+  /** Past tense (the filing may be decades old), and 未定(…) without its second 未定 and nested brackets. */
+  undetermined: (status: string): string =>
+    `届出の時点では、委託先は決まっていませんでした（${status.replace(/^未定\s*[（(](.+)[）)]$/u, '$1')}）。`,
   noContractor: '委託先は記載されていません。',
   purpose: (purpose: string): string => `目的は「${purpose}」です。`,
   periodFromTo: (from: string, to: string, ongoing: boolean): string =>
@@ -105,7 +107,7 @@ export const FILING_WORDS = {
   versionCount: (n: number): string => `${n}件`,
   versionUsed: 'が付した',
   versionDiffers: 'と比べると、次の条項が異なります。',
-  versionCounted: '数えた諮問・報告事項：',
+  versionCounted: 'その諮問・報告事項：',
   compareLink: '新旧対照表',
   thisFiling: (name: string): string => `この諮問・報告事項（${name}）`,
   differences: (name: string): string => `${name}との違い`,
@@ -125,7 +127,9 @@ export const FILING_WORDS = {
 /** The who-got-which-data table (src/lib/recipients.ts) and its filters. */
 export const RECIPIENT_WORDS = {
   heading: '誰がどの個人情報を受け取ったか',
-  lead: '諮問・報告事項ごとに、委託先・再委託先と、渡される個人情報の項目、期間、付された特記事項の版を示します。表の上の欄で絞り込みと並べ替えができます（広い画面では列の見出しでも並べ替えられます）。',
+  lead: '諮問・報告事項ごとに、委託先・再委託先と、渡される個人情報の項目、期間、付された特記事項の版を示します。',
+  /** Said only where the table has its filter form (more than one row). */
+  filtersHint: '表の上の欄で絞り込みと並べ替えができます（広い画面では列の見出しでも並べ替えられます）。',
   caption: (what: string): string => `${what}：委託先と個人情報`,
   filing: '諮問・報告事項',
   company: '委託先',
@@ -134,6 +138,7 @@ export const RECIPIENT_WORDS = {
   group: '所属する企業体',
   replaced: '変更により終了',
   items: '個人情報の項目',
+  itemsOfWork: '委託全体の項目（再委託先が扱う項目の記載はありません）',
   period: '期間',
   version: '特記事項の版',
   status: '状況',

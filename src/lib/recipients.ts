@@ -33,6 +33,11 @@ export interface RecipientRow {
   };
   status?: string;
   items: Part[];
+  /**
+   * The items are the filing's, for the whole work: a 再委託先's own share is not stated (a
+   * filing lists the items handed over, not which of them each subcontractor handles).
+   */
+  itemsOfWork?: true;
   period: { start?: string; end?: string; ongoing: boolean; state: PeriodState; text?: string };
   version?: { id: string; name: string; href: string; first: string };
 }
@@ -123,8 +128,13 @@ export function recipientRows(
               ...(base.period.text ? { text: base.period.text } : {}),
             }
           : base.period;
+      // The clause version a filing attached is the new contract's: the company before a change
+      // worked under a contract whose clauses the filing does not state.
+      const { version, ...rest } = base;
       rows.push({
-        ...base,
+        ...rest,
+        ...(version && change !== '変更前' ? { version } : {}),
+        ...(under ? { itemsOfWork: true as const } : {}),
         period,
         company: {
           name: p.name,
