@@ -111,6 +111,11 @@ interface Source extends SearchSource {
   failures: number;
 }
 
+/** What a source holds of an archive before anything is loaded from it. */
+function unloaded(): Pick<Source, 'allowed' | 'setHits' | 'files' | 'clauseTexts' | 'clauseSets' | 'failures'> {
+  return { allowed: new Map(), setHits: new Map(), files: new Map(), clauseTexts: new Map(), clauseSets: [], failures: 0 };
+}
+
 const portal = root?.dataset['portal'] !== undefined;
 const sources: Source[] = portal
   ? dataList('archives').flatMap((a): Source[] => {
@@ -126,12 +131,7 @@ const sources: Source[] = portal
           baseUrl: new URL(x.site).origin,
           kinds: Array.isArray(x.kinds) ? x.kinds.filter((k): k is string => typeof k === 'string') : [],
           ...(typeof x.refused === 'string' ? { refused: x.refused } : {}),
-          allowed: new Map(),
-          setHits: new Map(),
-          files: new Map(),
-          clauseTexts: new Map(),
-          clauseSets: [],
-          failures: 0,
+          ...unloaded(),
         },
       ];
     })
@@ -144,12 +144,7 @@ const sources: Source[] = portal
         baseUrl: '/',
         // Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing.
         kinds: dataList('kinds').filter((k): k is string => typeof k === 'string'),
-        allowed: new Map(),
-        setHits: new Map(),
-        files: new Map(),
-        clauseTexts: new Map(),
-        clauseSets: [],
-        failures: 0,
+        ...unloaded(),
       },
     ];
 const searchable = (): Source[] => sources.filter((s) => !s.refused);
