@@ -27,6 +27,9 @@ export interface PortalBenchResult {
   buildSeconds: number;
 }
 
+/** A string as a regular expression that matches it exactly. */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 /** Serve `dist` k times, each on its own origin with a manifest of its own municipality. */
 async function serveCopies(dist: string, k: number): Promise<Array<{ server: Server; origin: string; name: string }>> {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'data', 'archive.json'), 'utf8')) as Record<string, unknown>;
@@ -61,13 +64,12 @@ export async function benchPortal(
     log(`  portal over ${k} × ${n}: built in ${buildSeconds.toFixed(1)} s`);
     const served = await serveStatic(out, '/');
     portalServer = served.server;
-    const archiveOrigins = copies.map((c) => c.origin.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
     // Everything a first search fetches: the portal's page code and Pagefind's, and every archive's index files.
     const counted = new RegExp(
-      `^(${[served.origin, ...copies.map((c) => c.origin)].map((o) => o.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})/(pagefind|_astro|data)/`,
+      `^(${[served.origin, ...copies.map((c) => c.origin)].map(escapeRegExp).join('|')})/(pagefind|_astro|data)/`,
       'u',
     );
-    const ownCounted = new RegExp(`^${archiveOrigins[0] ?? ''}/(pagefind|_astro)/`, 'u');
+    const ownCounted = new RegExp(`^${escapeRegExp(copies[0]?.origin ?? '')}/(pagefind|_astro)/`, 'u');
     const portalKB = new Map<string, number>();
     const oneByOneKB = new Map<string, number>();
     for (const q of queries) {

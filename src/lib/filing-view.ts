@@ -123,16 +123,26 @@ export function filingFacts(entry: Entry, ctx: FactContext): FactRow[] {
     if (value) rows.push({ key, label, lines: [line({ text: value })], pre: true });
   };
   if (f.number) rows.push({ key: 'number', label: L.number, lines: [line({ text: f.number })] });
-  if (f.matters.length > 0)
+  /** A row of names, each linked to its index page when the archive has one. */
+  const linked = (
+    key: string,
+    label: string,
+    names: string[],
+    index: Map<string, { slug: string }>,
+    page: (slug: string) => string,
+  ): void => {
+    if (names.length === 0) return;
     rows.push({
-      key: 'matters',
-      label: L.matters,
+      key,
+      label,
       list: 'inline',
-      lines: f.matters.map((m) => {
-        const idx = a.matters.get(nameKey(m));
-        return line(link(m, idx ? ctx.paths.matter(idx.slug) : undefined));
+      lines: names.map((n) => {
+        const idx = index.get(nameKey(n));
+        return line(link(n, idx ? page(idx.slug) : undefined));
       }),
     });
+  };
+  linked('matters', L.matters, f.matters, a.matters, ctx.paths.matter);
   rows.push({
     key: 'basis',
     label: L.basis,
@@ -198,16 +208,7 @@ export function filingFacts(entry: Entry, ctx: FactContext): FactRow[] {
   }
   text('purpose', L.purpose, f.purpose);
   text('subjects', L.subjects, f.subjects);
-  if (f.items.length > 0)
-    rows.push({
-      key: 'items',
-      label: L.items,
-      list: 'inline',
-      lines: f.items.map((i) => {
-        const idx = a.items.get(nameKey(i));
-        return line(link(i, idx ? ctx.paths.item(idx.slug) : undefined));
-      }),
-    });
+  linked('items', L.items, f.items, a.items, ctx.paths.item);
   text('media', L.media, f.media);
   text('municipality', municipalityMeasuresLabel(ctx.self), f.measures.municipality);
   text('contractor', L.contractor, f.measures.contractor);

@@ -4,7 +4,7 @@ import { SHARDS, STREAM_MARKS } from '../../lib/search-tokens.ts';
 import { getArchive, getKinds } from '../../site/archive.ts';
 import { getClauseData } from '../../site/clauses.ts';
 import { archiveConfig, BUILD_DAY, SITE } from '../../site/config.ts';
-import { absoluteUrl } from '../../site/url.ts';
+import { absoluteUrl, url } from '../../site/url.ts';
 
 /** The manifest a portal reads (src/lib/manifest.ts): who, where, how many, and which query side reads the index. */
 export const GET: APIRoute = async ({ site }) => {
@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     council: archiveConfig.council,
     title: SITE.title,
     site: absoluteUrl('', site),
-    base: import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`,
+    base: url(),
     built: BUILD_DAY,
     counts: { filings: a.filings.length, contractors: a.contractors.size, items: a.items.size, clauseVersions: versions.length },
     kinds: await getKinds(),
