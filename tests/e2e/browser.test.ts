@@ -11,8 +11,8 @@ import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { buildSite } from '../build-site.ts';
 import { SET_2023, SHINGI, publishedContent } from '../published-archive.ts';
+import { axe, collectErrors } from './pages.ts';
 
-const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const SHOTS = path.resolve('test-results/screenshots');
 const BASE = '/archive/';
 
@@ -39,15 +39,7 @@ afterAll(async () => {
 /** Open a page and collect console errors and failed requests. */
 async function open(p: string, width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // A request cancelled by a navigation (ERR_ABORTED) is not a failure of the page.
-  page.on('requestfailed', (r) => {
-    if (!/ERR_ABORTED/u.test(r.failure()?.errorText ?? '')) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
+  const errors = collectErrors(page);
   page.on('dialog', (d) => {
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
@@ -55,18 +47,6 @@ async function open(p: string, width = 1280, height = 900): Promise<{ page: Page
   const response = await page.goto(origin + BASE + p.replace(/^\//u, ''));
   if (p !== '/no-such-page/') expect(response?.status(), p).toBe(200);
   return { page, errors };
-}
-
-async function axe(page: Page): Promise<Array<{ id: string; nodes: number; help: string }>> {
-  // Injected through the DevTools protocol: the page's CSP (rightly) refuses inline script.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> };
-    };
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
-  });
 }
 
 const PAGE_TYPES: Array<[string, string]> = [

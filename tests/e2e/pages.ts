@@ -40,17 +40,27 @@ export async function startSite(options: { contentDir?: string } = {}): Promise<
   return { dist, origin, server, browser };
 }
 
-/** Open `p` (a path under the base) at a width; console errors, page errors and failed requests are collected. */
-export async function open(site: Site, p: string, width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
+/**
+ * The page's console errors and page errors as they come, and (unless `requests` is false)
+ * failed requests; a request cancelled by a navigation (ERR_ABORTED) is not a failure of the page.
+ */
+export function collectErrors(page: Page, options: { requests?: boolean } = {}): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => {
-    if (!/ERR_ABORTED/u.test(r.failure()?.errorText ?? '')) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-  });
+  if (options.requests !== false)
+    page.on('requestfailed', (r) => {
+      if (!/ERR_ABORTED/u.test(r.failure()?.errorText ?? '')) errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
+  return errors;
+}
+
+/** Open `p` (a path under the base) at a width; console errors, page errors and failed requests are collected. */
+export async function open(site: Site, p: string, width = 1280, height = 900): Promise<{ page: Page; errors: string[] }> {
+  const page = await site.browser.newPage({ viewport: { width, height } });
+  const errors = collectErrors(page);
   const response = await page.goto(site.origin + BASE + p.replace(/^\//u, ''));
   expect(response?.status(), p).toBe(200);
   return { page, errors };

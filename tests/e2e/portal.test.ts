@@ -17,7 +17,7 @@ import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { PORTAL_UI, SEARCH_UI } from '../../src/lib/labels.ts';
 import { buildSite } from '../build-site.ts';
 import { corpusContent, type Municipality } from '../corpus-archive.ts';
-import { axe, run, WIDTHS } from './pages.ts';
+import { axe, collectErrors, run, WIDTHS } from './pages.ts';
 
 const TOWNS: Array<Municipality & { base: string; seed: number }> = [
   {
@@ -81,11 +81,8 @@ run('the portal over three archives', () => {
 
   async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    // Failed requests are not collected: the test stops an archive on purpose.
+    const errors = collectErrors(page, { requests: false });
     await page.goto(url);
     return { page, errors };
   }
