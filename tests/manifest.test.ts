@@ -2,11 +2,21 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { incompatibility, manifestSchema, parseManifest, SEARCH_FORMAT } from '../src/lib/manifest.ts';
 import { foldReading, readingBucket } from '../src/lib/readings.ts';
-import { clauseSetToken, contentTokens, pagefindQuery, searchPlan, SHARDS, STREAMS } from '../src/lib/search-tokens.ts';
+import {
+  clauseSetToken,
+  contentTokens,
+  filterWord,
+  pagefindQuery,
+  searchPlan,
+  SHARDS,
+  STREAMS,
+  WORD_FACETS,
+} from '../src/lib/search-tokens.ts';
 
 /**
  * What the query side and the index must agree on, for a sample text: the tokens of every
- * stream in two shards, the query of a few terms, reading folds and buckets, a clause-set word.
+ * stream in two shards, the query of a few terms, reading folds and buckets, a clause-set word,
+ * and (since format 2) the filter words.
  */
 function searchFingerprint(): string {
   const text = '株式会社ＢＣＣ（コールセンター）は住民票コード、氏名及び性別を平成22年4月1日から扱う。端末 I D';
@@ -17,12 +27,18 @@ function searchFingerprint(): string {
   for (const kana of ['じゅうみんひょう', 'ｼﾞｭｳﾐﾝﾋｮｳ', 'ぱすわーど', 'ァィゥ'])
     parts.push([foldReading(kana), readingBucket(foldReading(kana), 2)]);
   parts.push(clauseSetToken('2010-04'));
+  parts.push(
+    WORD_FACETS,
+    ['2010', '株式会社ＢＣＣ', '住民票コード'].map((v) => filterWord('contractor', v)),
+    filterWord('year', '2010'),
+  );
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16);
 }
 
 /** The fingerprint of each search format. A new format gets its line; an old one keeps its own. */
 const PINNED: Record<string, string> = {
   'council-archive-search/1': '7119c9d45e8597c4',
+  'council-archive-search/2': '343f5de076bf3cae',
 };
 
 describe('the search format', () => {
@@ -68,7 +84,10 @@ describe('manifest', () => {
     const ours = { format: SEARCH_FORMAT, pagefind: '1.6.0' };
     expect(incompatibility(manifest, ours)).toBeUndefined();
     expect(incompatibility({ ...manifest, search: { ...manifest.search, pagefind: '1.5.0' } }, ours)).toMatch(
-      /its index was written with council-archive-search\/1 by Pagefind 1\.5\.0, this portal queries council-archive-search\/1 with Pagefind 1\.6\.0: .*Rebuild the archive/u,
+      new RegExp(
+        `its index was written with ${SEARCH_FORMAT} by Pagefind 1\\.5\\.0, this portal queries ${SEARCH_FORMAT} with Pagefind 1\\.6\\.0: .*Rebuild the archive`,
+        'u',
+      ),
     );
     expect(incompatibility({ ...manifest, search: { ...manifest.search, format: 'council-archive-search/0' } }, ours)).toMatch(
       /council-archive-search\/0/u,

@@ -104,14 +104,23 @@ describe('parseYear and parseSearch', () => {
     ]);
     expect(termVariants({ text: 'ＮＥＣ', quoted: false }, { names })).toEqual([
       { text: 'ＮＥＣ', source: 'typed' },
-      { text: '日本電気株式会社', source: 'name' },
+      { text: '日本電気', source: 'name' },
     ]);
     expect(termVariants({ text: '氏名', quoted: false }, { names })).toEqual([
       { text: '氏名', source: 'typed' },
       { text: '漢字氏名', source: 'term' },
     ]);
     expect(termVariants({ text: 'NEC', quoted: true }, { names })).toEqual([{ text: 'NEC', source: 'typed' }]);
-    expect(otherNames('日本電気(株)', names)).toEqual([{ text: 'NEC', kind: 'name' }]);
+    expect(otherNames('日本電気(株)', names)).toEqual([
+      { text: '日本電気', kind: 'name' },
+      { text: 'NEC', kind: 'name' },
+    ]);
+    // Without its legal form, however written; a name that is nothing but one stays whole.
+    const ntt = nameGroups({ contractors: { contractors: [{ name: '株式会社 ＩＤＣテクノロジー', aliases: ['NTT東日本', '株式会社'] }] } });
+    expect(otherNames('NTT東日本', ntt)).toEqual([
+      { text: 'ＩＤＣテクノロジー', kind: 'name' },
+      { text: '株式会社', kind: 'name' },
+    ]);
   });
 });
 

@@ -2,13 +2,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../src/lib/load.ts';
-import { bodyText, clauseSetId, filingText, searchRecords, splitBody } from '../src/lib/search-records.ts';
+import { bodyText, clauseSetId, filingText, searchRecords, splitBody, type SearchRecord } from '../src/lib/search-records.ts';
 import {
   CLAUSE_SHARD,
   FILING_SHARDS,
   SHARDS,
   clauseSetOfValue,
   clauseSetToken,
+  filterWord,
+  WORD_FACETS,
   containsTerm,
   contentTokens,
   GAP,
@@ -54,15 +56,18 @@ describe('searchRecords', () => {
     expect(records.slice(-sets.length)).toEqual(sets);
   });
 
-  it('a filing holds its own text in its shard, and the word of its clause set last', () => {
+  it('a filing holds its own text in its shard, then the word of its clause set and a word for each filter value', () => {
     filings.forEach((r, rank) => {
       const entry = entries.find((e) => r.url.endsWith(`/${e.id}/`));
       if (!entry) throw new Error(r.url);
       const words = r.content.split(' ');
       const set = clauseSetId(splitBody(entry.body).clauses);
-      expect(words.at(-1)).toBe(clauseSetToken(set));
+      const values = WORD_FACETS.flatMap((f) => (r.filters[f] ?? []).map((v) => filterWord(f, v)));
+      expect(values).toContain(filterWord('year', entry.data.date.slice(0, 4)));
+      for (const c of entry.data.contractors) expect(values).toContain(filterWord('contractor', c.name));
+      expect(words.slice(-values.length - 1)).toEqual([clauseSetToken(set), ...values]);
       const shard = shardOf(rank, filings.length);
-      expect(words.slice(0, -1).every((w) => w === GAP || w.endsWith(shardName('tri', shard)))).toBe(true);
+      expect(words.slice(0, -values.length - 1).every((w) => w === GAP || w.endsWith(shardName('tri', shard)))).toBe(true);
       expect(r.filters['clauseset']).toEqual([set]);
       // The clause text is not in the filing's record, and is in its set's.
       expect(r.meta['body']).not.toContain('業務に関して知り得た');
@@ -94,7 +99,8 @@ describe('searchRecords', () => {
     expect(new Set(shards).size).toBe(SHARDS);
     // Runs: a shard never comes back once the next has started.
     expect(shards.filter((s, i) => i > 0 && s !== shards[i - 1])).toHaveLength(SHARDS - 1);
-    expect(filings[0]?.content.split(' ').length).toBe(contentTokens(ownText(filings[0]), 0, 'tri').length + 1);
+    const tail = (r: SearchRecord | undefined): number => r?.content.split(' ').filter((w) => w.startsWith('ω')).length ?? 0;
+    expect(filings[0]?.content.split(' ').length).toBe(contentTokens(ownText(filings[0]), 0, 'tri').length + tail(filings[0]));
   });
 
   it('one token stream per index: the records of a stream hold its tokens only, the same records in the same order', () => {
@@ -105,9 +111,9 @@ describe('searchRecords', () => {
     expect(
       first?.content
         .split(' ')
-        .slice(0, -1)
+        .filter((w) => !w.startsWith('ω'))
         .every((w) => w === GAP || w.endsWith(shardName('quad', 0))),
     ).toBe(true);
-    expect(first?.content.split(' ').length).toBe(contentTokens(ownText(first), 0, 'quad').length + 1);
+    expect(first?.content.split(' ').filter((w) => !w.startsWith('ω')).length).toBe(contentTokens(ownText(first), 0, 'quad').length);
   });
 });

@@ -14,7 +14,9 @@ import {
   searchPlan,
   shardToken,
   clauseSetToken,
+  filterWord,
 } from '../src/lib/search-tokens.ts';
+import { pagefindWord } from '../scripts/lib/pagefind-words.ts';
 
 /**
  * What the search page finds in one page of text in shard 0, as Pagefind does it: an exact phrase
@@ -137,6 +139,33 @@ describe('one index for the three streams', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('filter words', () => {
+  it('name a value of a facet: one word as Pagefind keeps it, sorted with the clause-set words before every stream', () => {
+    expect(filterWord('year', '2010')).toBe('ωfyear2010');
+    fc.assert(
+      fc.property(fc.constantFrom('contractor', 'item', 'year', 'section'), fc.string({ maxLength: 30 }), (facet, value) => {
+        const w = filterWord(facet, value);
+        // Pagefind indexes it as it is: no part of it dropped or cut.
+        expect(pagefindWord(w)?.key).toBe(w);
+        expect(w.startsWith('ωf')).toBe(true);
+        for (const stream of STREAMS) for (const t of contentTokens(value, 0, stream).filter((x) => x !== GAP)) expect(w < t).toBe(true);
+        expect(filterWord(facet, value)).toBe(w);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tell values apart, and the same value of two facets', () => {
+    const values = ['株式会社ＢＣＣ', '株式会社BCC', 'BCC株式会社', '氏名', '氏名 ', '2010', '02010', ''];
+    const words = values.map((v) => filterWord('contractor', v));
+    expect(new Set(words).size).toBe(values.length);
+    expect(filterWord('item', '氏名')).not.toBe(filterWord('section', '氏名'));
+    // Many values, no two alike (a 53-bit hash).
+    const many = new Set(Array.from({ length: 20_000 }, (_, i) => filterWord('item', `項目${i}`)));
+    expect(many.size).toBe(20_000);
   });
 });
 

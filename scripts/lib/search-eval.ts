@@ -9,7 +9,7 @@
  *   find every filing with the word (住民票), and may find those with another word read the same
  *   way or with the kana themselves;
  * - alias: a registry alias (NEC) must find every filing of its company, and may find those
- *   containing any of the company's names; term: a terms-registry word finds its group's words;
+ *   containing any of the company's names, with or without their legal form (日本電気); term: a terms-registry word finds its group's words;
  * - era: a year as typed (平成22年, H22, 令和2年度, 2010年) must find the filings of that year, and
  *   only those.
  */
@@ -19,7 +19,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Entry } from '../../src/lib/archive.ts';
 import { formatEra } from '../../src/lib/era.ts';
-import { companyKey } from '../../src/lib/names.ts';
+import { companyCoreAsWritten, companyKey } from '../../src/lib/names.ts';
 import { foldReading, readingPairs } from '../../src/lib/readings.ts';
 import type { Registries } from '../../src/lib/registry.ts';
 import { fiscalYear, filingText } from '../../src/lib/search-records.ts';
@@ -194,7 +194,9 @@ export function buildQuerySet(entries: Entry[], tokenizer: Tokenizer, perKind = 
   // The registries: a company's every alias, a terms group's every word.
   for (const c of registries.contractors?.contractors ?? []) {
     const names = [c.name, ...c.aliases];
-    for (const alias of c.aliases) out.push({ q: alias, kind: 'alias', want: { company: names, texts: names }, allow: names });
+    // The names are searched without their legal form (src/lib/search-names.ts): those may be found too.
+    const allow = [...names, ...names.map(companyCoreAsWritten)];
+    for (const alias of c.aliases) out.push({ q: alias, kind: 'alias', want: { company: names, texts: names }, allow });
   }
   for (const group of registries.terms?.terms ?? [])
     for (const t of group) out.push({ q: t, kind: 'term', want: { texts: [...group] }, allow: [...group] });

@@ -10,7 +10,7 @@
  */
 import { revealAll, revealControls } from '../../src/lib/text.ts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
@@ -187,7 +187,7 @@ function pageList(dir: string, docs: SearchDocument[]): PageList {
 }
 
 /**
- * Write the word index into `dir` (Pagefind's shell): the chunks of the clause-set words, then
+ * Write the word index into `dir` (Pagefind's shell): the chunks of the clause-set and filter words, then
  * of each stream, in word order (every stream's tokens begin with its mark, so each is a block
  * of its own and one builder at a time holds its postings); the page list with the word
  * counts and the chunk list (under a new name, in pagefind-entry.json); the fragments
@@ -212,7 +212,7 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
     if (chunks.length > 0) blocks.push({ first: chunks[0]?.[0] ?? '', chunks });
     return builder.size.words;
   };
-  block((doc) => (doc.setWord ? [doc.setWord] : []));
+  block((doc) => doc.words ?? []);
   const words = {} as Record<Stream, number>;
   for (const stream of STREAMS) words[stream] = block((doc) => contentTokens(doc.text, doc.shard, stream));
   // Pagefind looks a word up in the first chunk whose bounds hold it: the list must be in word order, no two chunks overlapping.
@@ -224,6 +224,7 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
         `the search index's chunks are out of word order at ${from}…${to}: the streams' marks (src/lib/search-tokens.ts) must keep them apart`,
       );
   });
+  renameChunks(dir, chunks);
   const fragments = completeFragments(dir, list, counts);
   const [version, pages, , ...rest] = list.meta;
   // Every page's word count is 1 in the page list: Pagefind only weighs a match by its page's
@@ -238,6 +239,24 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
   (entry.languages[SEARCH_LANGUAGE] as Entry['languages'][string]).hash = hash;
   writeFileSync(path.join(dir, 'pagefind-entry.json'), JSON.stringify(entry));
   return words;
+}
+
+/**
+ * Name the index chunks as the fragments are named (completeFragments): a digest of this build's
+ * chunks and the chunk's number (`3f2a9c1d_2s`), in place in `chunks`. Pagefind finds a chunk by
+ * the name the chunk list gives and does not check its content; its own names are content
+ * hashes, which do not compress, and at 10,000 filings (2,845 chunks) they were 9 KB of the
+ * chunk list every first search downloads. A new build never reuses an old name.
+ */
+function renameChunks(dir: string, chunks: [string, string, string][]): void {
+  const digest = createHash('sha256');
+  for (const [, , hash] of chunks) digest.update(`${hash}\n`);
+  const build = digest.digest('hex').slice(0, 8);
+  chunks.forEach((chunk, i) => {
+    const name = `${build}_${i.toString(36)}`;
+    renameSync(path.join(dir, 'index', `${chunk[2]}.pf_index`), path.join(dir, 'index', `${name}.pf_index`));
+    chunk[2] = name;
+  });
 }
 
 /**

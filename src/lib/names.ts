@@ -54,6 +54,19 @@ export function companyCore(name: string): string {
   return key;
 }
 
+const WRITTEN_FORMS = `(?:${[...LEGAL_FORMS, '\\(株\\)', '（株）', '㈱', '\\(有\\)', '（有）', '㈲', '\\(同\\)', '（同）'].join('|')})`;
+const WRITTEN_FORM = new RegExp(`^[\\s\u3000]*${WRITTEN_FORMS}[\\s\u3000]*|[\\s\u3000]*${WRITTEN_FORMS}[\\s\u3000]*$`, 'gu');
+
+/**
+ * A company name as written, without its legal form at either end: `株式会社 ＩＤＣテクノロジー` →
+ * `ＩＤＣテクノロジー`, `日本電気(株)` → `日本電気`; the name itself when nothing else would be left.
+ * The search finds a company by it, so every way of writing the legal form is found.
+ */
+export function companyCoreAsWritten(name: string): string {
+  const core = name.replace(WRITTEN_FORM, '').trim();
+  return core === '' ? name : core;
+}
+
 /** The matching key of a bureau, section or data item: NFKC, no spaces or invisible characters. */
 export function nameKey(name: string): string {
   return nfkc(name).replace(INVISIBLE, '');

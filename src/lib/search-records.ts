@@ -17,7 +17,16 @@ import { formatEraWithIso } from './era.ts';
 import { FIELD_LABELS } from './labels.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, shardOf, type Stream } from './search-tokens.ts';
+import {
+  CLAUSE_SHARD,
+  WORD_FACETS,
+  clauseSetToken,
+  clauseSetValue,
+  contentTokens,
+  filterWord,
+  shardOf,
+  type Stream,
+} from './search-tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
@@ -140,8 +149,8 @@ export function filingText(entry: Entry): string {
 export interface SearchDocument extends Omit<SearchRecord, 'content'> {
   text: string;
   shard: number;
-  /** The word of the filing's clause set, last in its content. */
-  setWord?: string;
+  /** The words last in its content: the filing's clause set (clauseSetToken) and its filter values (filterWord). */
+  words?: string[];
 }
 
 /**
@@ -175,9 +184,9 @@ export function searchDocuments(
   return docs;
 }
 
-/** A document's tokens in one token stream: its text's, then its clause-set word. */
+/** A document's tokens in one token stream: its text's, then its words (clause set, filter values). */
 export function documentTokens(doc: SearchDocument, stream: Stream): string[] {
-  return [...contentTokens(doc.text, doc.shard, stream), ...(doc.setWord ? [doc.setWord] : [])];
+  return [...contentTokens(doc.text, doc.shard, stream), ...(doc.words ?? [])];
 }
 
 /** A document's record in one token stream (for tests and tools; the indexer writes the streams into one index, scripts/lib/search-index.ts). */
@@ -229,11 +238,27 @@ export function filingDocument(
 ): SearchDocument {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
+  const filters: Record<string, string[]> = {
+    kind: [d.kind],
+    year: [d.date.slice(0, 4)],
+    fy: [fiscalYear(d.date)],
+    bureau: d.department.bureau ? [d.department.bureau] : [],
+    section: [d.department.section],
+    contractor: [...new Set(d.contractors.map((c) => c.name))],
+    article: [...new Set(d.basis.map((b) => b.article))],
+    item: [...new Set(d.items)],
+    ...(version ? { version: [version.id] } : {}),
+    ...(set ? { clauseset: [set] } : {}),
+  };
+  const words = [
+    ...(set ? [clauseSetToken(set)] : []),
+    ...WORD_FACETS.flatMap((facet) => (filters[facet] ?? []).map((v) => filterWord(facet, v))),
+  ];
   return {
     url,
     text,
     shard,
-    ...(set ? { setWord: clauseSetToken(set) } : {}),
+    words,
     language: SEARCH_LANGUAGE,
     // Kept out of the index (scripts/lib/search-index.ts adds it to the fragments), shown by the page:
     // the facts with their labels (label TAB value, a line each) and the body's own text.
@@ -254,18 +279,7 @@ export function filingDocument(
         .join('\n'),
       body: own,
     },
-    filters: {
-      kind: [d.kind],
-      year: [d.date.slice(0, 4)],
-      fy: [fiscalYear(d.date)],
-      bureau: d.department.bureau ? [d.department.bureau] : [],
-      section: [d.department.section],
-      contractor: [...new Set(d.contractors.map((c) => c.name))],
-      article: [...new Set(d.basis.map((b) => b.article))],
-      item: [...new Set(d.items)],
-      ...(version ? { version: [version.id] } : {}),
-      ...(set ? { clauseset: [set] } : {}),
-    },
+    filters,
     // No sort key: Pagefind's sorting scans every page for every result; records are indexed
     // newest first instead, and results come in that order.
     sort: {},

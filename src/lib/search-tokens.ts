@@ -323,3 +323,40 @@ export function clauseSetValue(rank: number, set: string): string {
 export function clauseSetOfValue(value: string): string {
   return value.slice(value.indexOf(' ') + 1);
 }
+
+/**
+ * The facets a filing also carries as words (filterWord), so the query instance keeps a
+ * query's results to a filter's pages by a word search: a year chip (平成22年) or a value chosen
+ * in the panel then costs one index chunk, not a second Pagefind instance with its filters
+ * (about 130 KB more at 10,000 filings, src/scripts/search.ts).
+ */
+export const WORD_FACETS: readonly string[] = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version'];
+
+/**
+ * A 53-bit hash of a string in base 36 (cyrb53, public domain): filter values are any text, and
+ * Pagefind keeps only the letters and digits of a word, so a word names its value by a hash.
+ * By hand because the word is computed in the browser too, synchronously and without a secure
+ * context (Web Crypto's digest is neither); two values of one facet colliding would take 2^26
+ * values to be likely.
+ */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/**
+ * The word of a filter value (a facet of WORD_FACETS), one of a filing's last words: `ωfyear2010`
+ * for a year, `ωfcontractorx…` (a hash) for other text. It begins with ω as the clause-set words
+ * do, so no query token can equal it and a one-character search never lists it.
+ */
+export function filterWord(facet: string, value: string): string {
+  return `ωf${facet}${/^\d+$/u.test(value) ? value : `x${hash53(value)}`}`;
+}

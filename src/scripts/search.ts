@@ -25,8 +25,10 @@ import {
   containsTerm,
   excerpt,
   FILING_SHARDS,
+  filterWord,
   pagefindQuery,
   searchPlan,
+  WORD_FACETS,
   type ExcerptPart,
   type SearchPlan,
 } from '../lib/search-tokens.ts';
@@ -101,6 +103,8 @@ interface Source extends SearchSource {
   facetInstance?: Promise<Pagefind>;
   /** The pages each combination of filters keeps, by the filters' JSON. */
   allowed: Map<string, Promise<Set<string>>>;
+  /** The filings of each filter value, by its word (wordPages). */
+  byWord: Map<string, Promise<PagefindResult[]>>;
   /** The filings of each 特記事項 set under each filter: they do not depend on the query. */
   setHits: Map<string, Promise<PagefindResponse | null>>;
   files: Map<string, Promise<unknown>>;
@@ -112,8 +116,16 @@ interface Source extends SearchSource {
 }
 
 /** What a source holds of an archive before anything is loaded from it. */
-function unloaded(): Pick<Source, 'allowed' | 'setHits' | 'files' | 'clauseTexts' | 'clauseSets' | 'failures'> {
-  return { allowed: new Map(), setHits: new Map(), files: new Map(), clauseTexts: new Map(), clauseSets: [], failures: 0 };
+function unloaded(): Pick<Source, 'allowed' | 'byWord' | 'setHits' | 'files' | 'clauseTexts' | 'clauseSets' | 'failures'> {
+  return {
+    allowed: new Map(),
+    byWord: new Map(),
+    setHits: new Map(),
+    files: new Map(),
+    clauseTexts: new Map(),
+    clauseSets: [],
+    failures: 0,
+  };
 }
 
 const portal = root?.dataset['portal'] !== undefined;
@@ -191,9 +203,10 @@ if (portal) {
  * filter it has loaded in every later search, at a cost of results × the filter's postings,
  * so once a year chip had loaded `year` and `fy`, each of the 16 shard searches of a common
  * term took tens of milliseconds more, and a query 500–1,000 ms at 10,000 filings (measured:
- * 70 ms with `set` alone, 770 ms with `year` and `fy` too, 2.6 s with every filter). Filters
- * and facet counts go to a second instance (`facetsOf`), and a query's results are kept to
- * the pages the filters allow (`searcher`).
+ * 70 ms with `set` alone, 770 ms with `year` and `fy` too, 2.6 s with every filter). A
+ * query's results are kept to the pages the filters allow (`searcher`), found by the filters'
+ * words on this instance (`filteredPages`); facet counts go to a second instance (`facetsOf`),
+ * started only when the facet panel is open.
  */
 function load(source: Source): Promise<Pagefind> {
   if (!source.instance) {
@@ -219,14 +232,47 @@ function facetsOf(source: Source): Promise<Pagefind> {
   return source.facetInstance;
 }
 
-/** The pages a combination of filters keeps, asked of the facet instance once. */
+/**
+ * The filings of one filter value, found by its word (filterWord) on the query instance, in
+ * index order (newest first: every such page scores the same and Pagefind's sort keeps their
+ * order); asked once per value.
+ */
+function wordPages(source: Source, facet: string, value: string): Promise<PagefindResult[]> {
+  const key = `${facet}\u0000${value}`;
+  let p = source.byWord.get(key);
+  if (!p) {
+    p = load(source)
+      .then((pf) => pf.search(`"${filterWord(facet, value)}"`))
+      .then((r) => r?.results ?? []);
+    p.catch(() => source.byWord.delete(key));
+    source.byWord.set(key, p);
+  }
+  return p;
+}
+
+/** True when every filter is one value of a facet the filings carry as words. */
+function byWords(filters: Record<string, unknown>): filters is Record<string, string> {
+  return Object.entries(filters).every(([f, v]) => WORD_FACETS.includes(f) && typeof v === 'string');
+}
+
+/**
+ * The filings a combination of filters keeps, in index order: by the filters' words on the
+ * query instance when it can (year chips, values chosen in the panel), else from the facet
+ * instance.
+ */
+async function filteredPages(source: Source, filters: Record<string, unknown>): Promise<PagefindResult[]> {
+  if (!byWords(filters)) return (await (await facetsOf(source)).search(null, { filters }))?.results ?? [];
+  const [first, ...rest] = await Promise.all(Object.entries(filters).map(([f, v]) => wordPages(source, f, v)));
+  const others = rest.map((r) => new Set(r.map((x) => x.id)));
+  return (first ?? []).filter((x) => others.every((o) => o.has(x.id)));
+}
+
+/** The pages a combination of filters keeps (filteredPages), once per combination. */
 function allowedPages(source: Source, filters: Record<string, unknown>): Promise<Set<string>> {
   const key = JSON.stringify(filters);
   let p = source.allowed.get(key);
   if (!p) {
-    p = facetsOf(source)
-      .then((f) => f.search(null, { filters }))
-      .then((r) => new Set((r?.results ?? []).map((x) => x.id)));
+    p = filteredPages(source, filters).then((r) => new Set(r.map((x) => x.id)));
     p.catch(() => source.allowed.delete(key));
     source.allowed.set(key, p);
   }
@@ -243,7 +289,8 @@ function searcher(source: Source): Pick<Pagefind, 'search'> {
     search: async (q, options = {}) => {
       const { set, ...rest } = (options['filters'] ?? {}) as Record<string, unknown>;
       if (Object.keys(rest).length === 0) return (await load(source)).search(q, options);
-      if (q === null) return (await facetsOf(source)).search(q, options);
+      if (q === null)
+        return byWords(rest) ? { results: await filteredPages(source, rest), filters: {} } : (await facetsOf(source)).search(q, options);
       const [r, allowed] = await Promise.all([
         load(source).then((pf) => pf.search(q, { ...options, filters: set === undefined ? {} : { set } })),
         allowedPages(source, rest),
@@ -897,6 +944,7 @@ async function searchSource(
     const filtered = Object.keys(filterOptions).length > 0;
     const totals = withFacets ? await (await facetsOf(source)).filters() : undefined;
     if (!filtered) counts = totals;
+    else if (!withFacets) own = await filteredPages(source, filterOptions);
     else {
       const r = await (await facetsOf(source)).search(null, withFilters(filterOptions, true, source.kinds));
       own = r?.results ?? [];
@@ -1008,13 +1056,16 @@ async function search(mine: number): Promise<void> {
 /** Search again without each part of an empty query, to say what emptied it (counted over every archive that answered). */
 async function whyEmpty(outcomes: Outcome[], terms: QueryTerm[], filters: Record<string, string>, state: State): Promise<Help[]> {
   const size = (s: TermSearch): number => s.own.size + s.via.size;
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const countWithout = async (o: Outcome, rest: Record<string, string>): Promise<number> => {
-    if (terms.length === 0)
-      return (await (await facetsOf(o.source)).search(null, withFilters(rest, true, o.source.kinds)))?.results.length ?? 0;
+    if (terms.length === 0) {
+      if (Object.keys(rest).length > 0) return (await filteredPages(o.source, rest)).length;
+      // Every filing: those of each kind.
+      return sum((await Promise.all(o.source.kinds.map((k) => wordPages(o.source, 'kind', k)))).map((r) => r.length));
+    }
     const c = combine(await searchTerms(o.source, terms, state.off, rest));
     return c.own.length + (state.own ? 0 : c.clauseOnly.length);
   };
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const termCounts = new Map<string, number>();
   for (const o of outcomes) for (const s of o.searches) termCounts.set(s.term.text, (termCounts.get(s.term.text) ?? 0) + size(s));
   const alternatives = new Map<string, number>();

@@ -12,7 +12,7 @@ import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/sea
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { loadRecords } from '../../src/lib/load.ts';
 import { loadRegistries } from '../../src/lib/registry.ts';
-import { filingText } from '../../src/lib/search-records.ts';
+import { filingText, fiscalYear } from '../../src/lib/search-records.ts';
 import { containsTerm } from '../../src/lib/search-tokens.ts';
 import { getTokenizer } from '../../src/lib/tokenizer.ts';
 import { buildSite } from '../build-site.ts';
@@ -261,13 +261,15 @@ run('the search page finds what people type and explains itself', () => {
       .filter((e) => containsTerm(filingText(e), t))
       .map((e) => e.id)
       .sort();
-  async function visit(q: string, extra = ''): Promise<{ page: Page; errors: string[] }> {
+  async function visit(q: string, extra = ''): Promise<{ page: Page; errors: string[]; fetched: string[] }> {
     const page = await browser3.newPage();
     const errors: string[] = [];
+    const fetched: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => fetched.push(r.url()));
     await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent(q)}${extra}`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { state: 'attached' });
-    return { page, errors };
+    return { page, errors, fetched };
   }
   async function all(page: Page): Promise<string[]> {
     if (await page.isVisible('#search-clause-only summary')) {
@@ -319,14 +321,31 @@ run('the search page finds what people type and explains itself', () => {
       .filter((e) => e.data.date.startsWith('2010'))
       .map((e) => e.id)
       .sort();
+    // Newest first, as every listing; found by the year's word, without the facet instance.
+    const newestFirst = [...of2010].sort((a, b) => {
+      const date = (id: string): string => entries.find((e) => e.id === id)?.data.date ?? '';
+      return date(b).localeCompare(date(a)) || a.localeCompare(b);
+    });
     for (const q of ['平成22年', 'H22', '2010年']) {
-      const { page } = await visit(q);
+      const { page, fetched } = await visit(q);
       expect(await all(page), q).toEqual(of2010);
+      const shown = await page.$$eval('#search-results li h2 a', (as) =>
+        as.map((a) => (a.getAttribute('href') ?? '').split('/').filter(Boolean).pop()),
+      );
+      expect(shown, q).toEqual(newestFirst.slice(0, shown.length));
+      expect(shown.length).toBe(Math.min(10, of2010.length));
       expect(await page.textContent('#search-chips')).toContain('期間：平成22年（2010年）');
+      expect(
+        fetched.filter((u) => /role=facets|\.pf_filter$/u.test(u)),
+        q,
+      ).toEqual([]);
       await page.close();
     }
-    const { page, errors } = await visit('住民票 平成20年度');
-    expect(await all(page)).toEqual(withTerm('住民票').filter((id) => entries.find((e) => e.id === id)?.data.date.startsWith('2008')));
+    const { page, errors, fetched } = await visit('住民票 平成20年度');
+    expect(await all(page)).toEqual(
+      withTerm('住民票').filter((id) => fiscalYear(entries.find((e) => e.id === id)?.data.date ?? '') === '2008'),
+    );
+    expect(fetched.filter((u) => /role=facets/u.test(u))).toEqual([]);
     await page.click('#search-chips button');
     await page.waitForURL((u) => !decodeURIComponent(u.search).includes('平成20年度'));
     await settle(page);
