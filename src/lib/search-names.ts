@@ -32,7 +32,7 @@ function key(name: string): string {
  * (companyCoreAsWritten: 株式会社 ＩＤＣテクノロジー → ＩＤＣテクノロジー), so the filings that write it
  * 株式会社ＩＤＣテクノロジー, ＩＤＣテクノロジー株式会社 or (株)ＩＤＣテクノロジー are all found, and
  * the search does not download the index's largest entries (株式, 会社 are in every filing); a
- * longer name that begins with the same words is found too, and shown marked. The typed name's
+ * longer name that contains the same words (日本電気硝子, 西日本電気) is found too, and shown marked. The typed name's
  * own core is one of them when it differs.
  */
 export function otherNames(term: string, names: NameGroups): Array<{ text: string; kind: 'name' | 'term' }> {
