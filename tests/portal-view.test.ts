@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, SEARCH_FORMAT, type Manifest } from '../src/lib/manifest.ts';
-import { portalView, type OpenCompany, type OpenFiling, type OpenVersion, type PortalArchive } from '../src/lib/portal-view.ts';
+import { acrossRows, portalView, type OpenCompany, type OpenFiling, type OpenVersion, type PortalArchive } from '../src/lib/portal-view.ts';
 import { chosenSources, interleave, ownWasm, sourceOfUrl, sumCounts, type SearchSource } from '../src/lib/search-sources.ts';
 
 function manifest(municipality: string): Manifest {
@@ -91,6 +91,26 @@ describe('portal view', () => {
     expect(slugs?.[0]).toBe(slugs?.[1]);
     // Slugs are unique.
     expect(new Set(view.items.map((i) => i.slug)).size).toBe(view.items.length);
+  });
+
+  it('lists the names of an index found in more municipalities first, each with its page, municipalities and filings', () => {
+    const rows = acrossRows(view.items, (slug) => `/items/${slug}/`);
+    expect(rows[0]).toEqual({
+      name: '住民票コード',
+      href: `/items/${view.items.find((i) => i.name === '住民票コード')?.slug}/`,
+      municipalities: ['あおば市', 'みなと区'],
+      filings: 2,
+    });
+    expect(rows.map((r) => r.name)).toEqual([
+      ...view.items
+        .filter((i) => i.archives.length === 2)
+        .map((i) => i.name)
+        .sort((a, b) => a.localeCompare(b, 'ja')),
+      ...view.items
+        .filter((i) => i.archives.length === 1)
+        .map((i) => i.name)
+        .sort((a, b) => a.localeCompare(b, 'ja')),
+    ]);
   });
 
   it('puts the newest clause versions side by side, clauses joined by heading with or without brackets', () => {

@@ -131,6 +131,32 @@ export interface PortalView {
   clauses: PortalClauses;
 }
 
+/** A row of a portal index (companies, items): a name, its page, the municipalities it appears in and its filings there. */
+export interface AcrossRow {
+  name: string;
+  href: string;
+  municipalities: string[];
+  filings: number;
+}
+
+/**
+ * The rows of a portal index, names found in more municipalities first, then in Japanese order;
+ * `href` gives a name's page from its slug.
+ */
+export function acrossRows(
+  entries: Array<{ slug: string; name: string; archives: Array<{ archive: ArchiveRef; filings: unknown[] }> }>,
+  href: (slug: string) => string,
+): AcrossRow[] {
+  return [...entries]
+    .sort((a, b) => b.archives.length - a.archives.length || a.name.localeCompare(b.name, 'ja'))
+    .map((e) => ({
+      name: e.name,
+      href: href(e.slug),
+      municipalities: e.archives.map((a) => a.archive.municipality),
+      filings: e.archives.reduce((n, a) => n + a.filings.length, 0),
+    }));
+}
+
 const refOf = (a: PortalArchive): ArchiveRef => ({
   key: a.key,
   municipality: a.manifest.municipality,
