@@ -249,11 +249,9 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
  * chunk list every first search downloads. A new build never reuses an old name.
  */
 function renameChunks(dir: string, chunks: [string, string, string][]): void {
-  const digest = createHash('sha256');
-  for (const [, , hash] of chunks) digest.update(`${hash}\n`);
-  const build = digest.digest('hex').slice(0, 8);
+  const names = numberedNames(chunks.map(([, , hash]) => `${hash}\n`));
   chunks.forEach((chunk, i) => {
-    const name = `${build}_${i.toString(36)}`;
+    const name = names[i] as string;
     renameSync(path.join(dir, 'index', `${chunk[2]}.pf_index`), path.join(dir, 'index', `${name}.pf_index`));
     chunk[2] = name;
   });
@@ -282,14 +280,17 @@ function completeFragments(dir: string, list: PageList, counts: number[]): strin
     const data: Fragment = { ...fragment, meta: doc.meta, content: '', word_count: Math.max(1, counts[i] as number) };
     return pagefindFile(Buffer.from(JSON.stringify(data)));
   });
-  const digest = createHash('sha256');
-  for (const f of files) digest.update(f);
-  const build = digest.digest('hex').slice(0, 8);
+  const names = numberedNames(files);
   rmSync(path.join(dir, 'fragment'), { recursive: true, force: true });
   mkdirSync(path.join(dir, 'fragment'));
-  return files.map((file, i) => {
-    const name = `${build}_${i.toString(36)}`;
-    writeFileSync(path.join(dir, 'fragment', `${name}.pf_fragment`), file);
-    return name;
-  });
+  files.forEach((file, i) => writeFileSync(path.join(dir, 'fragment', `${names[i] as string}.pf_fragment`), file));
+  return names;
+}
+
+/** Names for a build's files, in order: the digest of all their contents and each one's number in base 36 (`3f2a9c1d_2s`). */
+function numberedNames(contents: Array<string | Buffer>): string[] {
+  const digest = createHash('sha256');
+  for (const c of contents) digest.update(c);
+  const build = digest.digest('hex').slice(0, 8);
+  return contents.map((_, i) => `${build}_${i.toString(36)}`);
 }
