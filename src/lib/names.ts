@@ -19,6 +19,18 @@ const LEGAL_FORMS = [
   '独立行政法人',
 ];
 
+/** Legal forms as abbreviated (after NFKC), and what each stands for. */
+const ABBREVIATED: Record<string, string> = {
+  '(株)': '株式会社',
+  '㈱': '株式会社',
+  '(有)': '有限会社',
+  '㈲': '有限会社',
+  '(同)': '合同会社',
+};
+/** The abbreviations as a pattern, in ASCII or full-width brackets. */
+const ABBREVIATIONS = Object.keys(ABBREVIATED).map((a) => a.replace('(', '[(（]').replace(')', '[)）]'));
+const ABBREVIATION = new RegExp(ABBREVIATIONS.join('|'), 'gu');
+
 /**
  * What a key ignores: whitespace and format characters (zero-width spaces and joiners, bidi
  * controls, soft hyphens), which PDF extraction and copy-paste leave in names unseen.
@@ -34,9 +46,7 @@ const INVISIBLE = /[\s\u3000\p{Cf}]+/gu;
 export function companyKey(name: string): string {
   let n = nfkc(name)
     .replace(INVISIBLE, '')
-    .replace(/\(株\)|㈱/gu, '株式会社')
-    .replace(/\(有\)|㈲/gu, '有限会社')
-    .replace(/\(同\)/gu, '合同会社')
+    .replace(ABBREVIATION, (a) => ABBREVIATED[a] ?? a)
     .toUpperCase();
   for (const form of LEGAL_FORMS) {
     if (n.startsWith(form) && n.length > form.length) {
@@ -54,7 +64,7 @@ export function companyCore(name: string): string {
   return key;
 }
 
-const WRITTEN_FORMS = `(?:${[...LEGAL_FORMS, '\\(株\\)', '（株）', '㈱', '\\(有\\)', '（有）', '㈲', '\\(同\\)', '（同）'].join('|')})`;
+const WRITTEN_FORMS = `(?:${[...LEGAL_FORMS, ...ABBREVIATIONS].join('|')})`;
 const WRITTEN_FORM = new RegExp(`^[\\s\u3000]*${WRITTEN_FORMS}[\\s\u3000]*|[\\s\u3000]*${WRITTEN_FORMS}[\\s\u3000]*$`, 'gu');
 
 /**
