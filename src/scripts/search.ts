@@ -279,18 +279,20 @@ function allowedPages(source: Source, filters: Record<string, unknown>): Promise
   return p;
 }
 
+/** Searches of a query (never of every page: that is `filteredPages`). */
+interface Searcher {
+  search: (q: string, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
+}
+
 /**
  * Searches as the query instance runs them, whatever the filters: `set` goes to it, any other
- * filter keeps its results to the pages `allowedPages` gives. A search of every page (no
- * query) under filters is the facet instance's, with its counts.
+ * filter keeps its results to the pages `allowedPages` gives.
  */
-function searcher(source: Source): Pick<Pagefind, 'search'> {
+function searcher(source: Source): Searcher {
   return {
     search: async (q, options = {}) => {
       const { set, ...rest } = (options['filters'] ?? {}) as Record<string, unknown>;
       if (Object.keys(rest).length === 0) return (await load(source)).search(q, options);
-      if (q === null)
-        return byWords(rest) ? { results: await filteredPages(source, rest), filters: {} } : (await facetsOf(source)).search(q, options);
       const [r, allowed] = await Promise.all([
         load(source).then((pf) => pf.search(q, { ...options, filters: set === undefined ? {} : { set } })),
         allowedPages(source, rest),
@@ -452,8 +454,6 @@ function setsOf(r: PagefindResponse | null): string[] {
  * longest word that begins the query, whose pages need not hold the term. Every page of a real
  * match holds it, so the first result tells the two apart.
  */
-type Searcher = Pick<Pagefind, 'search'>;
-
 async function prefixSearch(pf: Searcher, plan: SearchPlan, options: Record<string, unknown>): Promise<PagefindResponse | null> {
   const r = await pf.search(pagefindQuery(plan, 0), options);
   const first = await r?.results[0]?.data();
