@@ -17,14 +17,18 @@ describe('measure', () => {
   it('counts the memory of child processes too, waited for or not', async () => {
     // A small parent whose child holds ~200 MB and is killed, never waited for, as the Pagefind
     // service of the indexer is: GNU time's %M (the largest waited-for process) missed it.
-    const child = `const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => console.log(b[0]), 10000);`;
-    const parent = `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]); setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 1500);`;
+    // The child says when it holds the memory, and only then does the parent give the sampler
+    // (every 100 ms) three seconds before it kills it: a busy machine slows the child's start,
+    // not what is counted.
+    const child = `const b = Buffer.alloc(200 * 1024 * 1024, 1); console.log('ready'); setTimeout(() => console.log(b[0]), 60000);`;
+    const parent = `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(child)}]); c.stdout.once('data', () => setTimeout(() => { c.kill('SIGKILL'); process.exit(0); }, 3000));`;
     const m = await measure([process.execPath, '-e', parent], process.env);
     expect(m.peakMB).toBeGreaterThan(200);
     expect(m.seconds).toBeGreaterThan(1);
   });
   it('counts the CPU time of its processes, and takes exit codes it is told to', async () => {
-    const spin = `const t = Date.now(); while (Date.now() - t < 600); process.exit(1);`;
+    // Spins until its own CPU clock says 0.6 s, however long a busy machine takes to give it that.
+    const spin = `const t = process.cpuUsage(); while (process.cpuUsage(t).user < 600000); process.exit(1);`;
     const m = await measure([process.execPath, '-e', spin], process.env, { allowExit: [1] });
     expect(m.cpuSeconds).toBeGreaterThan(0.4);
     expect(m.otherCores).toBeGreaterThanOrEqual(0);

@@ -311,10 +311,24 @@ function searcher(source: Source): Searcher {
  * one archive; seen in the portal tests).
  */
 function pagefindCode(source: Source, role: 'search' | 'facets'): Promise<PagefindModule> {
-  const query = new URLSearchParams({ ...(portal ? { archive: source.key } : {}), ...(role === 'facets' ? { role } : {}) });
+  const key = `${source.key}\u0000${role}`;
+  const attempt = failedImports.get(key) ?? 0;
+  const query = new URLSearchParams({
+    ...(portal ? { archive: source.key } : {}),
+    ...(role === 'facets' ? { role } : {}),
+    ...(attempt > 0 ? { attempt: String(attempt) } : {}),
+  });
   const file = `${base}pagefind/pagefind.js${query.size > 0 ? `?${query}` : ''}`;
-  return import(/* @vite-ignore */ file) as Promise<PagefindModule>;
+  const loaded = import(/* @vite-ignore */ file) as Promise<PagefindModule>;
+  // A browser keeps a failed module import for the life of the page (the module map holds the
+  // error), so importing the same URL again fails again without a request: each retry after a
+  // failure asks for the file under a URL of its own.
+  loaded.catch(() => failedImports.set(key, attempt + 1));
+  return loaded;
 }
+
+/** Failed imports of Pagefind's module, by archive and role: the next try imports another URL. */
+const failedImports = new Map<string, number>();
 
 /** The search format and Pagefind this portal queries with (scripts/lib/portal.ts writes them on the page). */
 const querySide = { format: root?.dataset['format'] ?? '', pagefind: root?.dataset['pagefind'] ?? '' };

@@ -388,13 +388,22 @@ run('the search page finds what people type and explains itself', () => {
   it('a search library that fails to load says so, stops being busy, and a retry works', async () => {
     const page = await browser3.newPage();
     let fail = true;
-    await page.route('**/pagefind/pagefind.js', (route) => (fail ? route.abort() : route.continue()));
+    const asked: string[] = [];
+    // Any URL of the library, whatever its query string: a retry must ask again, for real.
+    await page.route(/\/pagefind\/pagefind\.js(\?.*)?$/u, (route) => {
+      asked.push(route.request().url());
+      return fail ? route.abort() : route.continue();
+    });
     await page.goto(`${origin3}${BASE}search/?q=${encodeURIComponent('住民票コード')}`);
     await settle(page);
     expect(await page.textContent('#search-status')).toContain('検索の仕組みを読み込めませんでした');
+    expect(asked).toHaveLength(1);
     fail = false;
     await page.click('#search-retry');
     await page.waitForFunction(() => /^1件/u.test(document.querySelector('#search-status')?.textContent ?? ''));
+    // A second request, under another URL (the browser keeps the failed import of the first).
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).not.toBe(asked[0]);
     expect(await all(page)).toEqual(withTerm('住民票コード'));
     await page.close();
   });
