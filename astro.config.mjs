@@ -2,13 +2,13 @@
 import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { hostingBase, hostingSite, siteWarning } from './src/lib/hosting.ts';
+import { hostingBase, hostingSite, siteWarning } from './src/lib/publish/hosting.ts';
 
-/** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE), checked in src/lib/hosting.ts. */
+/** Base path (ARCHIVE_BASE, e.g. `/archive/`) and absolute site URL (ARCHIVE_SITE), checked in src/lib/publish/hosting.ts. */
 const base = hostingBase();
 const site = hostingSite();
 // Said once per build (Astro reads this file once), so it is not lost in the page list.
-// A portal (npm run portal, scripts/lib/portal.ts) is built from src/portal with the data file it names.
+// A portal (npm run portal, src/lib/portal/build-fs.ts) is built from src/portal with the data file it names.
 const portal = process.env.ARCHIVE_PORTAL;
 const warning = portal ? undefined : siteWarning();
 if (warning) console.warn(warning);

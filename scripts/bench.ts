@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--filings 1000,10000] [--only pipeline|import] [--import-filings 1000] [--import-processes N]
- * [--render-cache DIR] [--work DIR]`: the benchmark tables (see scripts/lib/bench.ts), printed
+ * [--render-cache DIR] [--work DIR]`: the benchmark tables (see scripts/lib/bench/bench.ts), printed
  * and written to bench-results/bench-<date>.json.
  *
  * - `pipeline`: generate → import → Astro build → search index, beside the stock path.
@@ -9,7 +9,7 @@
  *   `--import-processes N` (N > 1) imports the PDFs once more with N CLIs at once. Each import
  *   waits (up to 10 minutes) for the rest of the machine to be idle before it is timed.
  * - `portal`: a portal (npm run portal) over k archives of each size, against searching them one
- *   by one (scripts/lib/bench-portal.ts): k = 1, 3 and 10 at up to 1,000 filings, k = 3 above.
+ *   by one (scripts/lib/bench/portal.ts): k = 1, 3 and 10 at up to 1,000 filings, k = 3 above.
  *   It uses the pipeline stage's build of that size (WORK/<n>/dist), running the pipeline first
  *   when there is none.
  */
@@ -27,8 +27,8 @@ import {
   formatRenderNote,
   type ImportStageResult,
   type SizeResult,
-} from './lib/bench.ts';
-import { benchPortal, formatPortalBench, type PortalBenchResult } from './lib/bench-portal.ts';
+} from './lib/bench/bench.ts';
+import { benchPortal, formatPortalBench, type PortalBenchResult } from './lib/bench/portal.ts';
 
 const STAGES = ['pipeline', 'import', 'portal'] as const;
 type Stage = (typeof STAGES)[number];

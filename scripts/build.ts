@@ -4,16 +4,16 @@
  * does not parse, a record the file system refuses, the indexer) leaves dist/ exactly as the last
  * good build left it, so a deploy that ignores the exit status still publishes a whole site.
  *
- * The content is checked first (src/lib/check-content.ts): with errors, nothing is built.
+ * The content is checked first (src/lib/record/check-content-fs.ts): with errors, nothing is built.
  * ARCHIVE_DIST names the output folder (default dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { checkContent, formatContentProblem } from '../src/lib/check-content.ts';
-import { contentDir } from '../src/lib/load.ts';
-import { hostingBase } from '../src/lib/hosting.ts';
-import { buildSearchIndex } from './lib/search-index.ts';
+import { checkContent, formatContentProblem } from '../src/lib/record/check-content-fs.ts';
+import { contentDir } from '../src/lib/record/load-fs.ts';
+import { hostingBase } from '../src/lib/publish/hosting.ts';
+import { buildSearchIndex } from '../src/lib/search/indexer/indexer.ts';
 
 const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
 const building = `${final}.building-${process.pid}`;

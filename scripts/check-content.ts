@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, formatContentProblem } from '../src/lib/check-content.ts';
+import { checkContent, formatContentProblem } from '../src/lib/record/check-content-fs.ts';
 
 const { values, positionals } = parseArgs({ options: { report: { type: 'string' } }, allowPositionals: true });
 const dir = path.resolve(positionals[0] ?? process.env['ARCHIVE_CONTENT_DIR'] ?? 'content');

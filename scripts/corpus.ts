@@ -1,9 +1,9 @@
-/** `npm run corpus -- --filings N --out DIR [--seed S]`: write N generated raw filings (see scripts/lib/corpus.ts). */
+/** `npm run corpus -- --filings N --out DIR [--seed S]`: write N generated raw filings (see scripts/lib/bench/corpus.ts). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateCorpus, outsideClauses, uniqueShare, uniqueTextShare } from './lib/corpus.ts';
-import { seedClauseSets } from './lib/seed-clauses.ts';
+import { generateCorpus, outsideClauses, uniqueShare, uniqueTextShare } from './lib/bench/corpus.ts';
+import { seedClauseSets } from './lib/bench/seed-clauses.ts';
 
 const { values } = parseArgs({
   options: {

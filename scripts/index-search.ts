@@ -1,7 +1,7 @@
 /** The search index of a built site: `tsx scripts/index-search.ts [DIST]` (default dist/). `npm run build` runs the same step (scripts/build.ts); the bench times it on its own. */
 import path from 'node:path';
-import { hostingBase } from '../src/lib/hosting.ts';
-import { buildSearchIndex } from './lib/search-index.ts';
+import { hostingBase } from '../src/lib/publish/hosting.ts';
+import { buildSearchIndex } from '../src/lib/search/indexer/indexer.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const { records, out, cached, words } = await buildSearchIndex({ dist, base: hostingBase() });

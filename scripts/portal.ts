@@ -1,13 +1,13 @@
 /**
  * `npm run portal -- --archives LIST --out DIR [--base /path/]`: a portal that searches several
- * separately built archives together (scripts/lib/portal.ts). LIST: archives separated by
+ * separately built archives together (src/lib/portal/build-fs.ts). LIST: archives separated by
  * commas (or several --archives), each the dist/ folder of a built archive, its address
  * (https://…/archive/), or DIR=https://… for a folder whose archive was built without
  * ARCHIVE_SITE. An archive that cannot be read or whose index the portal cannot query is left
  * out with a message; the portal is built over the others and the exit status is 1.
  */
 import { parseArgs } from 'node:util';
-import { buildPortal } from './lib/portal.ts';
+import { buildPortal } from '../src/lib/portal/build-fs.ts';
 
 const usage = 'usage: npm run portal -- --archives DIR|URL[,DIR|URL…] --out DIR [--base /path/]';
 let values: { archives?: string[]; out?: string; base?: string };

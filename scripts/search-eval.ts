@@ -3,10 +3,10 @@
  * Pagefind on the same built pages, with a query set drawn from the records. Build first.
  */
 import path from 'node:path';
-import { contentDir, loadRecords } from '../src/lib/load.ts';
-import { loadRegistries } from '../src/lib/registry.ts';
-import { getTokenizer } from '../src/lib/tokenizer.ts';
-import { buildQuerySet, evaluateSearch, formatEval } from './lib/search-eval.ts';
+import { contentDir, loadRecords } from '../src/lib/record/load-fs.ts';
+import { loadRegistries } from '../src/lib/record/registry.ts';
+import { getTokenizer } from '../src/lib/core/tokenizer-fs.ts';
+import { buildQuerySet, evaluateSearch, formatEval } from './lib/bench/search-eval.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const entries = loadRecords(contentDir()).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));

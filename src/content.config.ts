@@ -1,11 +1,11 @@
 /**
  * The collections: filings (`filings/*.md`) and the clause sets published on their own
  * (`clauses/*.md`) from ARCHIVE_CONTENT_DIR (default `content/`), validated by the schemas in
- * src/lib/schema.ts.
+ * src/lib/record/schema.ts.
  */
 import { defineCollection } from 'astro:content';
-import { loadClauseSets, loadRecords } from './lib/load.ts';
-import { clauseSetSchema, filingSchema } from './lib/schema.ts';
+import { loadClauseSets, loadRecords } from './lib/record/load-fs.ts';
+import { clauseSetSchema, filingSchema } from './lib/record/schema.ts';
 import { recordLoader } from './site/loader.ts';
 
 const filings = defineCollection({ loader: recordLoader('filing-records', 'filings', loadRecords), schema: filingSchema });

@@ -11,15 +11,15 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { ConfigError, loadArchiveConfig, type ArchiveConfig } from '../../src/lib/config.ts';
+import { ConfigError, loadArchiveConfig, type ArchiveConfig } from '../../src/lib/record/config.ts';
 import { ensureDir } from './fs-safe.ts';
-import { DecodeError } from '../../src/lib/decode.ts';
-import { decodeSource, SourceError } from '../../src/lib/import/decode.ts';
+import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
+import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
-import { SOURCE_EXTENSIONS, sourcePath } from '../../src/lib/record.ts';
-import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/schema.ts';
+import { SOURCE_EXTENSIONS, sourcePath } from '../../src/lib/record/record.ts';
+import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/record/schema.ts';
 
 /** One line of `--json` output. */
 export interface ImportResult {

@@ -1,6 +1,6 @@
-/** The portal's data, written by `npm run portal` (scripts/lib/portal.ts) to the file ARCHIVE_PORTAL names; read once per build. */
+/** The portal's data, written by `npm run portal` (src/lib/portal/build-fs.ts) to the file ARCHIVE_PORTAL names; read once per build. */
 import { readFileSync } from 'node:fs';
-import type { PortalData } from '../lib/portal-view.ts';
+import type { PortalData } from '../lib/portal/view.ts';
 
 let data: PortalData | undefined;
 

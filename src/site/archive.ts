@@ -1,16 +1,16 @@
 /**
  * The archive for the pages: records from the content collection, registries from the
- * content folder, indexes built once per build (src/lib/archive.ts does the work).
+ * content folder, indexes built once per build (src/lib/crosslinks/archive.ts does the work).
  */
 import { getCollection } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/archive.ts';
-import { kindsOf } from '../lib/config.ts';
-import { contentDir } from '../lib/load.ts';
-import { loadRegistries } from '../lib/registry.ts';
-import { slugify } from '../lib/slug.ts';
-import type { ClauseSet } from '../lib/schema.ts';
-import { revealAll, revealControls } from '../lib/text.ts';
-import { getTokenizer } from '../lib/tokenizer.ts';
+import { buildArchive, type Archive } from '../lib/crosslinks/archive.ts';
+import { kindsOf } from '../lib/record/config.ts';
+import { contentDir } from '../lib/record/load-fs.ts';
+import { loadRegistries } from '../lib/record/registry.ts';
+import { slugify } from '../lib/core/slug.ts';
+import type { ClauseSet } from '../lib/record/schema.ts';
+import { revealAll, revealControls } from '../lib/core/text.ts';
+import { getTokenizer } from '../lib/core/tokenizer-fs.ts';
 import { archiveConfig } from './config.ts';
 import { hasClauseSets, shared } from './memo.ts';
 
@@ -30,7 +30,7 @@ export const getClauseSets: () => Promise<ClauseSetEntry[]> = shared(async () =>
 
 /** The archive, computed on first use. */
 export const getArchive: () => Promise<Archive> = shared(async () => {
-  // Shown with their bidirectional controls made visible, so no name can disguise itself (src/lib/text.ts).
+  // Shown with their bidirectional controls made visible, so no name can disguise itself (src/lib/core/text.ts).
   const entries = (await getCollection('filings')).map((e) => ({
     id: e.id,
     data: revealAll(e.data),
@@ -49,7 +49,7 @@ export const getArchive: () => Promise<Archive> = shared(async () => {
 
 /**
  * Every kind of filing this archive has (content/archive.yaml's, and any a filing has): the
- * search's filter for "every filing" (src/scripts/search.ts), which no 特記事項 record matches.
+ * search's filter for "every filing" (src/browser/search.ts), which no 特記事項 record matches.
  */
 export async function getKinds(): Promise<string[]> {
   const a = await getArchive();

@@ -11,12 +11,12 @@ import {
   type ComparisonRow,
   type PublishedSet,
   type WordSplitter,
-} from '../lib/clause-versions.ts';
-import type { Entry } from '../lib/archive.ts';
-import { extractClauses } from '../lib/clauses.ts';
-import type { Clause } from '../lib/schema.ts';
-import { slugify } from '../lib/slug.ts';
-import { getTokenizer } from '../lib/tokenizer.ts';
+} from '../lib/clauses/versions.ts';
+import type { Entry } from '../lib/crosslinks/archive.ts';
+import { extractClauses } from '../lib/clauses/extract.ts';
+import type { Clause } from '../lib/record/schema.ts';
+import { slugify } from '../lib/core/slug.ts';
+import { getTokenizer } from '../lib/core/tokenizer-fs.ts';
 import { getArchive, getClauseSets } from './archive.ts';
 import { archiveConfig } from './config.ts';
 

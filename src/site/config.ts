@@ -1,8 +1,8 @@
-/** The municipality the site is built for: `content/archive.yaml` (src/lib/config.ts), read once per build. */
-import { loadArchiveConfig, siteTitle, type ArchiveConfig } from '../lib/config.ts';
-import { homeIntro, siteDescription } from '../lib/labels.ts';
-import { contentDir } from '../lib/load.ts';
-import { compact } from '../lib/text.ts';
+/** The municipality the site is built for: `content/archive.yaml` (src/lib/record/config.ts), read once per build. */
+import { loadArchiveConfig, siteTitle, type ArchiveConfig } from '../lib/record/config.ts';
+import { homeIntro, siteDescription } from '../lib/words/labels.ts';
+import { contentDir } from '../lib/record/load-fs.ts';
+import { compact } from '../lib/core/text.ts';
 
 export const archiveConfig: ArchiveConfig = loadArchiveConfig(contentDir());
 

@@ -1,6 +1,6 @@
-/** The feeds of the site (src/lib/feeds.ts), written with absolute, base-aware links. */
-import type { Entry } from '../lib/archive.ts';
-import { feedXml } from '../lib/feeds.ts';
+/** The feeds of the site (src/lib/views/feeds.ts), written with absolute, base-aware links. */
+import type { Entry } from '../lib/crosslinks/archive.ts';
+import { feedXml } from '../lib/views/feeds.ts';
 import { SITE } from './config.ts';
 import { SITE_FALLBACK, paths } from './url.ts';
 

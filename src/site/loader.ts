@@ -5,13 +5,13 @@
  * `astro dev` a watcher on the folder syncs the store when a record is edited, added or removed,
  * so the preview shows the edit without a restart.
  *
- * It is not Astro's glob loader itself because the records are read by src/lib/load.ts, which the
+ * It is not Astro's glob loader itself because the records are read by src/lib/record/load-fs.ts, which the
  * importer, the checker and the search indexer share (one reading of a record, with its file and
  * line in every message, and the archive's kinds checked).
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { contentDir } from '../lib/load.ts';
+import { contentDir } from '../lib/record/load-fs.ts';
 
 /** A record read from its file. */
 interface Read {

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentDir } from '../lib/load.ts';
+import { contentDir } from '../lib/record/load-fs.ts';
 
 /** True when the content folder holds clause sets (asking Astro for an empty collection warns). */
 export function hasClauseSets(): boolean {

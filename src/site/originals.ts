@@ -5,8 +5,8 @@
  */
 import { shared } from './memo.ts';
 import path from 'node:path';
-import { contentDir } from '../lib/load.ts';
-import { findOriginal, type Original, type Source } from '../lib/originals.ts';
+import { contentDir } from '../lib/record/load-fs.ts';
+import { findOriginal, type Original, type Source } from '../lib/record/originals-fs.ts';
 import { getArchive, getClauseSets } from './archive.ts';
 
 export interface Originals {

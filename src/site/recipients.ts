@@ -1,5 +1,5 @@
-/** What the who-got-which-data tables need (src/lib/recipients.ts), shared by the pages that show one. */
-import type { RecipientContext } from '../lib/recipients.ts';
+/** What the who-got-which-data tables need (src/lib/views/recipients.ts), shared by the pages that show one. */
+import type { RecipientContext } from '../lib/views/recipients.ts';
 import { getArchive } from './archive.ts';
 import { getClauseData } from './clauses.ts';
 import { BUILD_DAY } from './config.ts';

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadRecords } from '../../src/lib/load.ts';
-import { BASE, WIDTHS, axe, fitsWidth, open, run, startSite, type Site } from './pages.ts';
+import { loadRecords } from '../../src/lib/record/load-fs.ts';
+import { BASE, WIDTHS, axe, fitsWidth, open, run, startSite, type Site } from '../support/pages.ts';
 
 const records = loadRecords(path.resolve('content'));
 let site: Site;

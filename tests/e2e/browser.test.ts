@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { buildSite } from '../build-site.ts';
-import { SET_2023, SHINGI, publishedContent } from '../published-archive.ts';
-import { axe, collectErrors } from './pages.ts';
+import { buildSite } from '../support/build-site.ts';
+import { SET_2023, SHINGI, publishedContent } from '../support/published-archive.ts';
+import { axe, collectErrors } from '../support/pages.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 const BASE = '/archive/';

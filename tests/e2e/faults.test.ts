@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadRecords } from '../../src/lib/load.ts';
-import { buildLog } from '../build-site.ts';
-import { BASE, WIDTHS, open, run, startSite, type Site } from './pages.ts';
+import { loadRecords } from '../../src/lib/record/load-fs.ts';
+import { buildLog } from '../support/build-site.ts';
+import { BASE, WIDTHS, open, run, startSite, type Site } from '../support/pages.ts';
 
 const records = loadRecords(path.resolve('content'));
 let site: Site;

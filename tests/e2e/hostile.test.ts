@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { buildSite } from '../build-site.ts';
-import { hostileContent, OVERSIZED_MARKERS } from '../hostile-archive.ts';
+import { buildSite } from '../support/build-site.ts';
+import { hostileContent, OVERSIZED_MARKERS } from '../support/hostile-archive.ts';
 
 if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 const run = hasChromium() ? describe : describe.skip;

@@ -12,13 +12,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildPortal, readArchives } from '../../scripts/lib/portal.ts';
+import { buildPortal, readArchives } from '../../src/lib/portal/build-fs.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { PORTAL_UI, SEARCH_UI } from '../../src/lib/labels.ts';
-import { SEARCH_FORMAT } from '../../src/lib/manifest.ts';
-import { buildSite } from '../build-site.ts';
-import { corpusContent, type Municipality } from '../corpus-archive.ts';
-import { axe, collectErrors, run, WIDTHS } from './pages.ts';
+import { PORTAL_UI, SEARCH_UI } from '../../src/lib/words/labels.ts';
+import { SEARCH_FORMAT } from '../../src/lib/publish/manifest.ts';
+import { buildSite } from '../support/build-site.ts';
+import { corpusContent, type Municipality } from '../support/corpus-archive.ts';
+import { axe, collectErrors, run, WIDTHS } from '../support/pages.ts';
 
 const TOWNS: Array<Municipality & { base: string; seed: number }> = [
   {

@@ -8,15 +8,15 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
-import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/search-eval.ts';
+import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/bench/search-eval.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { loadRecords } from '../../src/lib/load.ts';
-import { loadRegistries } from '../../src/lib/registry.ts';
-import { filingText, fiscalYear } from '../../src/lib/search-records.ts';
-import { containsTerm } from '../../src/lib/search-tokens.ts';
-import { getTokenizer } from '../../src/lib/tokenizer.ts';
-import { buildSite } from '../build-site.ts';
-import { SHINGI, publishedContent } from '../published-archive.ts';
+import { loadRecords } from '../../src/lib/record/load-fs.ts';
+import { loadRegistries } from '../../src/lib/record/registry.ts';
+import { filingText, fiscalYear } from '../../src/lib/search/records.ts';
+import { containsTerm } from '../../src/lib/search/tokens.ts';
+import { getTokenizer } from '../../src/lib/core/tokenizer-fs.ts';
+import { buildSite } from '../support/build-site.ts';
+import { SHINGI, publishedContent } from '../support/published-archive.ts';
 
 if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
 const run = hasChromium() ? describe : describe.skip;
@@ -124,7 +124,7 @@ run('the search page', () => {
     expect(await page.textContent('#search-results li .meta')).toMatch(/報告 平成22年4月1日（2010-04-01）・地域文化部 戸籍住民課/u);
     console.log(`first search transferred ${bytes()} bytes from /pagefind/`);
     // One index is loaded, the term's stream's (an even length: 4-grams), and Pagefind runs on the
-    // page's main thread (src/scripts/search.ts): its worker is never fetched.
+    // page's main thread (src/browser/search.ts): its worker is never fetched.
     expect(urls.filter((u) => u.endsWith('/pagefind.js'))).toEqual([`${origin}${BASE}pagefind/pagefind.js`]);
     expect(urls.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
     expect(errors).toEqual([]);

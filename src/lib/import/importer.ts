@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { ArchiveConfig } from '../config.ts';
-import { DecodeError } from '../decode.ts';
-import { serializeClauseSet, serializeRecord } from '../record.ts';
-import type { ClauseSetInput, FilingInput } from '../schema.ts';
-import { decodeSource } from './decode.ts';
+import type { ArchiveConfig } from '../record/config.ts';
+import { DecodeError } from './decode/bytes.ts';
+import { serializeClauseSet, serializeRecord } from '../record/record.ts';
+import type { ClauseSetInput, FilingInput } from '../record/schema.ts';
+import { decodeSource } from './decode/decode.ts';
 import { missingText } from './lossless.ts';
 import type { Problem } from './messages.ts';
 import type { Line } from './normalise.ts';

@@ -10,8 +10,8 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { parseBody } from '../clauses.ts';
-import { compact } from '../text.ts';
+import { parseBody } from '../clauses/extract.ts';
+import { compact } from '../core/text.ts';
 
 /** Printed form labels whose meaning the record carries in its keys rather than as text. */
 const FORM_LABELS = new Set([

@@ -11,7 +11,7 @@
  *
  * Widths are not changed here: the record keeps what was written; comparisons use NFKC.
  */
-import { compact, nfkc } from '../text.ts';
+import { compact, nfkc } from '../core/text.ts';
 import type { Problem } from './messages.ts';
 import { STARTS_BLOCK } from './lines.ts';
 import type { SourceDoc, SourceLine } from './source.ts';

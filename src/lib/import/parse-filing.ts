@@ -16,22 +16,22 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { extractClauses, parseBody } from '../clauses.ts';
-import { DEFAULT_CONFIG, type ArchiveConfig } from '../config.ts';
-import { findDates } from '../era.ts';
-import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../schema.ts';
-import { BIDI, compact } from '../text.ts';
-import { annexItems, buildBody, isClauseSetTitle, type Body } from './body.ts';
-import { describeClauses } from './clause-reader.ts';
-import { splitBureauSection } from './department.ts';
-import { readFacts } from './facts.ts';
-import { findReferences } from './fields.ts';
+import { extractClauses, parseBody } from '../clauses/extract.ts';
+import { DEFAULT_CONFIG, type ArchiveConfig } from '../record/config.ts';
+import { findDates } from '../core/era.ts';
+import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
+import { BIDI, compact } from '../core/text.ts';
+import { annexItems, buildBody, isClauseSetTitle, type Body } from './body/body.ts';
+import { describeClauses } from './body/clause-reader.ts';
+import { splitBureauSection } from './facts/department.ts';
+import { readFacts } from './facts/facts.ts';
+import { findReferences } from './facts/fields.ts';
 import type { Problem } from './messages.ts';
 import { normalise, type Line } from './normalise.ts';
-import { recogniseHeader } from './recognise.ts';
+import { recogniseHeader } from './recognise/recognise.ts';
 import type { SourceDoc } from './source.ts';
-import { textDocument } from './decode-text.ts';
-import { mattersIn, vocabulary } from './vocabulary.ts';
+import { textDocument } from './decode/text.ts';
+import { mattersIn, vocabulary } from './recognise/vocabulary.ts';
 
 /** What parsing one document produced. `data` is absent when it could not be imported. */
 export interface ParsedFiling {

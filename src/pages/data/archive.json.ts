@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import { MANIFEST_FORMAT, pagefindVersion, SEARCH_FORMAT, type Manifest } from '../../lib/manifest.ts';
-import { SHARDS, STREAM_MARKS } from '../../lib/search-tokens.ts';
+import { MANIFEST_FORMAT, pagefindVersion, SEARCH_FORMAT, type Manifest } from '../../lib/publish/manifest.ts';
+import { SHARDS, STREAM_MARKS } from '../../lib/search/tokens.ts';
 import { getArchive, getKinds } from '../../site/archive.ts';
 import { getClauseData } from '../../site/clauses.ts';
 import { archiveConfig, BUILD_DAY, SITE } from '../../site/config.ts';
 import { absoluteUrl, url } from '../../site/url.ts';
 
-/** The manifest a portal reads (src/lib/manifest.ts): who, where, how many, and which query side reads the index. */
+/** The manifest a portal reads (src/lib/publish/manifest.ts): who, where, how many, and which query side reads the index. */
 export const GET: APIRoute = async ({ site }) => {
   const a = await getArchive();
   const { versions } = await getClauseData();

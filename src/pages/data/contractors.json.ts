@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { contractorsJson } from '../../lib/open-data.ts';
+import { contractorsJson } from '../../lib/publish/open-data.ts';
 import { getArchive } from '../../site/archive.ts';
 import { absoluteUrl } from '../../site/url.ts';
 

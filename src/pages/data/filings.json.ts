@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { filingsJson } from '../../lib/open-data.ts';
+import { filingsJson } from '../../lib/publish/open-data.ts';
 import { getArchive } from '../../site/archive.ts';
 import { getClauseData } from '../../site/clauses.ts';
 import { absoluteUrl } from '../../site/url.ts';

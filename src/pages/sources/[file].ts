@@ -1,7 +1,7 @@
 /** The originals (`/sources/<first 16 hex of SHA-256><extension>`), byte for byte as imported. */
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Original } from '../../lib/originals.ts';
+import type { Original } from '../../lib/record/originals-fs.ts';
 import { getOriginals } from '../../site/originals.ts';
 
 export const getStaticPaths = (async () => {
@@ -13,7 +13,7 @@ const TYPES: Record<Original['type'], string> = {
   text: 'text/plain',
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  html: 'text/plain; charset=utf-8', // never text/html: an original is untrusted (see src/lib/originals.ts)
+  html: 'text/plain; charset=utf-8', // never text/html: an original is untrusted (see src/lib/record/originals-fs.ts)
 };
 
 export const GET: APIRoute<{ original: Original }> = ({ props }) =>

@@ -1,7 +1,7 @@
 /** RSS of the filings that attached one clause version: /clauses/<id>/feed.xml. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { byDateDesc, type Entry } from '../../../lib/archive.ts';
-import { FEED_WORDS } from '../../../lib/labels.ts';
+import { byDateDesc, type Entry } from '../../../lib/crosslinks/archive.ts';
+import { FEED_WORDS } from '../../../lib/words/labels.ts';
 import { getClauseData } from '../../../site/clauses.ts';
 import { feedResponse } from '../../../site/feeds.ts';
 import { paths } from '../../../site/url.ts';

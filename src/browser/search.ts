@@ -1,0 +1,1128 @@
+/**
+ * The search page: the DOM and Pagefind; what a query means is src/lib/search/query.ts, where a
+ * hit is src/lib/search/explain.ts, what to say when nothing is found src/lib/search/help.ts.
+ * Queries are cut by src/lib/search/tokens.ts, the same code that cut the indexed text, and run
+ * as exact phrases; several terms are ANDed; each term is found in any of its forms (as typed,
+ * the words its kana reads as, its other names). The query, the facets and the forms switched
+ * off live in the URL. Everything from the index is inserted as text.
+ *
+ * The page searches one archive, or on a portal (src/portal) several at once: each archive is
+ * a source (src/lib/search/sources.ts) with its own Pagefind instance, names and readings,
+ * searched as the archive's own page would search it; the results are put in one list. An
+ * archive that does not answer is named and the others' results still show.
+ */
+import { SEARCH_UI as W } from '../lib/words/labels.ts';
+import { SPLIT, foldReading, isKanaTerm, readingBucket, type ReadingBucket } from '../lib/search/readings.ts';
+import { explain, resultText } from '../lib/search/explain.ts';
+import { emptyHelp, type Help } from '../lib/search/help.ts';
+import { chosenSources, interleave, ownWasm, sourceOfUrl, sumCounts, type Counts, type SearchSource } from '../lib/search/sources.ts';
+import type { NameGroups } from '../lib/search/names.ts';
+import { parseSearch, termVariants, withoutYear, yearLabel, type QueryTerm, type Variant, type YearChip } from '../lib/search/query.ts';
+import {
+  CLAUSE_SHARD,
+  clauseSetOfValue,
+  clauseSetToken,
+  containsTerm,
+  excerpt,
+  FILING_SHARDS,
+  filterWord,
+  pagefindQuery,
+  searchPlan,
+  WORD_FACETS,
+  type ExcerptPart,
+  type SearchPlan,
+} from '../lib/search/tokens.ts';
+
+interface PagefindResultData {
+  url: string;
+  meta: Record<string, string>;
+  filters?: Record<string, string[]>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+interface PagefindModule {
+  createInstance: (o: Record<string, unknown>) => Pagefind;
+}
+
+/** The facets, named as on /filings/ (so a link carries a filter from one page to the other). */
+export const FACETS = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version', 'municipality'] as const;
+type Facet = (typeof FACETS)[number];
+type Filters = Partial<Record<Facet, string>>;
+const PAGE = 10;
+/** Facets are counted from the results' data up to this many results (when Pagefind cannot count the union). */
+const COUNT_LIMIT = 300;
+
+const $ = <T extends Element>(s: string): T | null => document.querySelector<T>(s);
+const root = $<HTMLElement>('#search');
+const form = $<HTMLFormElement>('#search-form');
+const input = $<HTMLInputElement>('#search-q');
+const list = $<HTMLOListElement>('#search-results');
+const status = $<HTMLElement>('#search-status');
+const chipsBox = $<HTMLElement>('#search-chips');
+const expansionsBox = $<HTMLElement>('#search-expansions');
+const helpBox = $<HTMLElement>('#search-help');
+const facetsBox = $<HTMLElement>('#search-facets');
+const facetsPanel = $<HTMLDetailsElement>('#search-facets-panel');
+const more = $<HTMLButtonElement>('#search-more');
+const clauseGroup = $<HTMLDetailsElement>('#search-clause-only');
+const clauseSummary = $<HTMLElement>('#search-clause-only summary');
+const clauseList = $<HTMLOListElement>('#search-results-clauses');
+const clauseMore = $<HTMLButtonElement>('#search-clause-more');
+const ownOnly = $<HTMLInputElement>('#search-own-only');
+const base = root?.dataset['base'] ?? '/';
+const unanswered = $<HTMLElement>('#search-unanswered');
+
+/** A JSON list from the page's data attributes (src/pages/search.astro, src/portal/pages/index.astro). */
+function dataList(name: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(root?.dataset[name] ?? '[]');
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+/** An archive being searched: what the page knows of it, and what was loaded from it. */
+interface Source extends SearchSource {
+  /** Why it is not searched (its index is of another format), said on the page. */
+  refused?: string;
+  instance?: Promise<Pagefind>;
+  /** The instance that filters and counts facets (see `facetsOf`). */
+  facetInstance?: Promise<Pagefind>;
+  /** The pages each combination of filters keeps, by the filters' JSON. */
+  allowed: Map<string, Promise<Set<string>>>;
+  /** The filings of each filter value, by its word (wordPages). */
+  byWord: Map<string, Promise<PagefindResult[]>>;
+  /** The filings of each 特記事項 set under each filter: they do not depend on the query. */
+  setHits: Map<string, Promise<PagefindResponse | null>>;
+  files: Map<string, Promise<unknown>>;
+  clauseTexts: Map<string, Promise<string>>;
+  /** The 特記事項 sets the current query found in it. */
+  clauseSets: string[];
+  /** Failed or timed-out fetches from it, counted by the fetch guard (portal only). */
+  failures: number;
+}
+
+/** What a source holds of an archive before anything is loaded from it. */
+function unloaded(): Pick<Source, 'allowed' | 'byWord' | 'setHits' | 'files' | 'clauseTexts' | 'clauseSets' | 'failures'> {
+  return {
+    allowed: new Map(),
+    byWord: new Map(),
+    setHits: new Map(),
+    files: new Map(),
+    clauseTexts: new Map(),
+    clauseSets: [],
+    failures: 0,
+  };
+}
+
+const portal = root?.dataset['portal'] !== undefined;
+const sources: Source[] = portal
+  ? dataList('archives').flatMap((a): Source[] => {
+      if (typeof a !== 'object' || a === null) return [];
+      const x = a as Partial<SearchSource> & { refused?: string };
+      if (typeof x.site !== 'string' || typeof x.bundle !== 'string' || typeof x.label !== 'string') return [];
+      return [
+        {
+          key: String(x.key ?? x.site),
+          label: x.label,
+          site: x.site,
+          bundle: x.bundle,
+          baseUrl: new URL(x.site).origin,
+          kinds: Array.isArray(x.kinds) ? x.kinds.filter((k): k is string => typeof k === 'string') : [],
+          ...(typeof x.refused === 'string' ? { refused: x.refused } : {}),
+          ...unloaded(),
+        },
+      ];
+    })
+  : [
+      {
+        key: '',
+        label: '',
+        site: base,
+        bundle: `${base}pagefind/`,
+        baseUrl: '/',
+        // Every kind of filing this archive has (src/pages/search.astro): a filter on them keeps every filing.
+        kinds: dataList('kinds').filter((k): k is string => typeof k === 'string'),
+        ...unloaded(),
+      },
+    ];
+const searchable = (): Source[] => sources.filter((s) => !s.refused);
+
+/** How long a portal waits for one archive's file to begin to come before it counts the archive as not answering. */
+const ARCHIVE_TIMEOUT_MS = 8000;
+
+if (portal) {
+  // Every fetch of the page goes through here (Pagefind's too): an archive's WebAssembly is
+  // replaced by the portal's own (src/lib/search/sources.ts ownWasm), each request to an
+  // archive has a time limit, and a failed one is counted against its archive. Pagefind drops
+  // an index chunk that failed to load without a word, so this count is how the page knows
+  // that an archive did not answer.
+  const realFetch = window.fetch.bind(window);
+  const ownBundle = new URL(`${base}pagefind/`, location.href).href;
+  window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : new URL(String(input), location.href).href;
+    const wasm = ownWasm(url, sources, ownBundle);
+    if (wasm) return realFetch(wasm, init);
+    const source = sourceOfUrl(url, sources);
+    if (!source) return realFetch(input, init);
+    // The time limit is on the answer's start only: once it has begun, its body is read
+    // whenever the page gets to it (a busy page would otherwise abort its own reads).
+    const limit = new AbortController();
+    const timer = setTimeout(() => limit.abort(), ARCHIVE_TIMEOUT_MS);
+    try {
+      const response = await realFetch(input, { ...init, signal: limit.signal });
+      if (!response.ok) source.failures += 1;
+      return response;
+    } catch (e) {
+      source.failures += 1;
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+// ---- Pagefind -------------------------------------------------------------------------------
+
+/**
+ * The archive's Pagefind instance for queries (all token streams are one index,
+ * src/lib/search/indexer/indexer.ts). It is never given a filter but `set`: Pagefind counts every
+ * filter it has loaded in every later search, at a cost of results × the filter's postings,
+ * so once a year chip had loaded `year` and `fy`, each of the 16 shard searches of a common
+ * term took tens of milliseconds more, and a query 500–1,000 ms at 10,000 filings (measured:
+ * 70 ms with `set` alone, 770 ms with `year` and `fy` too, 2.6 s with every filter). A
+ * query's results are kept to the pages the filters allow (`searcher`), found by the filters'
+ * words on this instance (`filteredPages`); facet counts go to a second instance (`facetsOf`),
+ * started only when the facet panel is open.
+ */
+function load(source: Source): Promise<Pagefind> {
+  if (!source.instance) {
+    const started = start(source, 'search');
+    source.instance = started;
+    // A failed start is not kept: the retry button starts it again.
+    started.catch(() => {
+      if (source.instance === started) delete source.instance;
+    });
+  }
+  return source.instance;
+}
+
+/** The archive's Pagefind instance that filters and counts facets (started on first use). */
+function facetsOf(source: Source): Promise<Pagefind> {
+  if (!source.facetInstance) {
+    const started = load(source).then(() => start(source, 'facets'));
+    source.facetInstance = started;
+    started.catch(() => {
+      if (source.facetInstance === started) delete source.facetInstance;
+    });
+  }
+  return source.facetInstance;
+}
+
+/**
+ * The filings of one filter value, found by its word (filterWord) on the query instance, in
+ * index order (newest first: every such page scores the same and Pagefind's sort keeps their
+ * order); asked once per value.
+ */
+function wordPages(source: Source, facet: string, value: string): Promise<PagefindResult[]> {
+  const key = `${facet}\u0000${value}`;
+  let p = source.byWord.get(key);
+  if (!p) {
+    p = load(source)
+      .then((pf) => pf.search(`"${filterWord(facet, value)}"`))
+      .then((r) => r?.results ?? []);
+    p.catch(() => source.byWord.delete(key));
+    source.byWord.set(key, p);
+  }
+  return p;
+}
+
+/** True when every filter is one value of a facet the filings carry as words. */
+function byWords(filters: Record<string, unknown>): filters is Record<string, string> {
+  return Object.entries(filters).every(([f, v]) => WORD_FACETS.includes(f) && typeof v === 'string');
+}
+
+/**
+ * The filings a combination of filters keeps, in index order: by the filters' words on the
+ * query instance when it can (year chips, values chosen in the panel), else from the facet
+ * instance.
+ */
+async function filteredPages(source: Source, filters: Record<string, unknown>): Promise<PagefindResult[]> {
+  if (!byWords(filters)) return (await (await facetsOf(source)).search(null, { filters }))?.results ?? [];
+  const [first, ...rest] = await Promise.all(Object.entries(filters).map(([f, v]) => wordPages(source, f, v)));
+  const others = rest.map((r) => new Set(r.map((x) => x.id)));
+  return (first ?? []).filter((x) => others.every((o) => o.has(x.id)));
+}
+
+/** The pages a combination of filters keeps (filteredPages), once per combination. */
+function allowedPages(source: Source, filters: Record<string, unknown>): Promise<Set<string>> {
+  const key = JSON.stringify(filters);
+  let p = source.allowed.get(key);
+  if (!p) {
+    p = filteredPages(source, filters).then((r) => new Set(r.map((x) => x.id)));
+    p.catch(() => source.allowed.delete(key));
+    source.allowed.set(key, p);
+  }
+  return p;
+}
+
+/** Searches of a query (never of every page: that is `filteredPages`). */
+interface Searcher {
+  search: (q: string, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
+}
+
+/**
+ * Searches as the query instance runs them, whatever the filters: `set` goes to it, any other
+ * filter keeps its results to the pages `allowedPages` gives.
+ */
+function searcher(source: Source): Searcher {
+  return {
+    search: async (q, options = {}) => {
+      const { set, ...rest } = (options['filters'] ?? {}) as Record<string, unknown>;
+      if (Object.keys(rest).length === 0) return (await load(source)).search(q, options);
+      const [r, allowed] = await Promise.all([
+        load(source).then((pf) => pf.search(q, { ...options, filters: set === undefined ? {} : { set } })),
+        allowedPages(source, rest),
+      ]);
+      return r ? { ...r, results: r.results.filter((x) => allowed.has(x.id)) } : r;
+    },
+  };
+}
+
+/**
+ * Pagefind's module for an archive: the page's own file (on a portal, the portal's: nothing of
+ * an archive runs here). Each instance (each archive's on a portal, and the facet instance)
+ * gets a module instance of its own (the file under another query string): Pagefind keeps its
+ * WebAssembly in module state, and instances of one module that load it at the same time
+ * overwrite each other's memory ("memory access out of bounds", then no results from all but
+ * one archive; seen in the portal tests).
+ */
+function pagefindCode(source: Source, role: 'search' | 'facets'): Promise<PagefindModule> {
+  const key = `${source.key}\u0000${role}`;
+  const attempt = failedImports.get(key) ?? 0;
+  const query = new URLSearchParams({
+    ...(portal ? { archive: source.key } : {}),
+    ...(role === 'facets' ? { role } : {}),
+    ...(attempt > 0 ? { attempt: String(attempt) } : {}),
+  });
+  const file = `${base}pagefind/pagefind.js${query.size > 0 ? `?${query}` : ''}`;
+  const loaded = import(/* @vite-ignore */ file) as Promise<PagefindModule>;
+  // A browser keeps a failed module import for the life of the page (the module map holds the
+  // error), so importing the same URL again fails again without a request: each retry after a
+  // failure asks for the file under a URL of its own.
+  loaded.catch(() => failedImports.set(key, attempt + 1));
+  return loaded;
+}
+
+/** Failed imports of Pagefind's module, by archive and role: the next try imports another URL. */
+const failedImports = new Map<string, number>();
+
+/** The search format and Pagefind this portal queries with (src/lib/portal/build-fs.ts writes them on the page). */
+const querySide = { format: root?.dataset['format'] ?? '', pagefind: root?.dataset['pagefind'] ?? '' };
+
+/**
+ * On a portal, an archive's manifest first: archives rebuild on their own schedule, and one
+ * rebuilt with another search format or Pagefind since the portal was built cannot be queried
+ * consistently. It is then refused with why (shown on the page), not searched.
+ */
+async function checkManifest(source: Source): Promise<void> {
+  const r = await fetch(`${source.site}data/archive.json`, { cache: 'no-cache' });
+  if (!r.ok) throw new Error(`${source.site}data/archive.json: ${r.status}`);
+  const m = (await r.json()) as { search?: { format?: unknown; pagefind?: unknown } };
+  const format = String(m.search?.format ?? '');
+  const version = String(m.search?.pagefind ?? '');
+  if (format !== querySide.format || version !== querySide.pagefind)
+    source.refused = W.refused(source.label, `${format}・Pagefind ${version}`, `${querySide.format}・Pagefind ${querySide.pagefind}`);
+}
+
+async function start(source: Source, role: 'search' | 'facets'): Promise<Pagefind> {
+  if (portal && role === 'search') await checkManifest(source);
+  if (source.refused) throw new Error(source.refused);
+  const code = await pagefindCode(source, role);
+  // Pagefind takes the query language from <html lang> when an instance starts, and for ja it
+  // re-cuts the query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would
+  // break our tokens. It has no option to set the language, so it starts while the page says
+  // zxx, the language the index is written in (src/lib/search/records.ts).
+  const html = document.documentElement;
+  const lang = html.lang;
+  html.lang = 'zxx';
+  try {
+    // On the main thread, not in Pagefind's web worker: a search answers in a few milliseconds
+    // either way, but the worker hands every result across with a FinalizationRegistry entry,
+    // and at 10,000 filings the garbage of a query with thousands of results set off
+    // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
+    // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
+    const pf = code.createInstance({ basePath: source.bundle, baseUrl: source.baseUrl, noWorker: true });
+    await pf.init();
+    return pf;
+  } finally {
+    html.lang = lang;
+  }
+}
+
+/** A small JSON file of an archive's index (names, versions, a reading bucket), fetched once. */
+function json<T>(source: Source, file: string, fallback: T): Promise<T> {
+  let p = source.files.get(file);
+  if (!p) {
+    p = fetch(`${source.bundle}${file}`).then((r) => (r.ok ? (r.json() as Promise<unknown>) : fallback));
+    p.catch(() => source.files.delete(file));
+    source.files.set(file, p);
+  }
+  return p as Promise<T>;
+}
+
+/** The reading bucket of a kana term (its first character's, or its first two's when that one is split). */
+async function bucketOf(source: Source, term: string): Promise<ReadingBucket | undefined> {
+  if (!isKanaTerm(term)) return undefined;
+  const folded = foldReading(term);
+  const one = await json<ReadingBucket>(source, `readings/${readingBucket(folded, 1)}.json`, {});
+  if (!(SPLIT in one)) return one;
+  return json<ReadingBucket>(source, `readings/${readingBucket(folded, 2)}.json`, {});
+}
+
+// ---- State in the URL -----------------------------------------------------------------------
+
+interface State {
+  q: string;
+  filters: Filters;
+  /** Forms of terms switched off. */
+  off: string[];
+  /** Leave out filings that have the terms only in their 特記事項. */
+  own: boolean;
+}
+
+function stateFromUrl(): State {
+  const params = new URLSearchParams(location.search);
+  const filters: Filters = {};
+  for (const f of FACETS) {
+    const v = params.get(f);
+    if (v) filters[f] = v;
+  }
+  return { q: params.get('q') ?? '', filters, off: params.getAll('off'), own: params.get('own') === '1' };
+}
+
+function writeUrl(state: State, push: boolean): void {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const f of FACETS) if (state.filters[f]) params.set(f, state.filters[f] ?? '');
+  for (const o of state.off) params.append('off', o);
+  if (state.own) params.set('own', '1');
+  const next = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
+  if (next === `${location.pathname}${location.search}`) return;
+  if (push) history.pushState(null, '', next);
+  else history.replaceState(null, '', next);
+}
+
+function go(change: Partial<State>): void {
+  writeUrl({ ...stateFromUrl(), ...change }, true);
+  void run();
+}
+
+// ---- Searching ------------------------------------------------------------------------------
+
+/**
+ * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
+ * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
+ */
+function withFilters(filters: Record<string, unknown>, all: boolean, kinds: string[]): { filters?: Record<string, unknown> } {
+  if (Object.keys(filters).length > 0) return { filters };
+  return all ? { filters: { kind: { any: kinds } } } : {};
+}
+
+/** The results of several searches, in order, each page once. */
+function concat(responses: Array<PagefindResponse | null>): PagefindResult[] {
+  const seen = new Set<string>();
+  const out: PagefindResult[] = [];
+  for (const r of responses)
+    for (const x of r?.results ?? []) {
+      if (seen.has(x.id)) continue;
+      seen.add(x.id);
+      out.push(x);
+    }
+  return out;
+}
+
+/** The `set` values (特記事項 records) a response counted, newest set first. */
+function setsOf(r: PagefindResponse | null): string[] {
+  return Object.entries(r?.filters['set'] ?? {})
+    .filter(([, n]) => n > 0)
+    .map(([value]) => value)
+    .sort();
+}
+
+/**
+ * A prefix search, or nothing when the prefix begins no word: Pagefind then falls back to the
+ * longest word that begins the query, whose pages need not hold the term. Every page of a real
+ * match holds it, so the first result tells the two apart.
+ */
+async function prefixSearch(pf: Searcher, plan: SearchPlan, options: Record<string, unknown>): Promise<PagefindResponse | null> {
+  const r = await pf.search(pagefindQuery(plan, 0), options);
+  const first = await r?.results[0]?.data();
+  if (!first || containsTerm(resultText(first.meta) || (first.meta['text'] ?? ''), plan.prefix ?? '')) return r;
+  return { results: [], filters: {} };
+}
+
+/** What one form of a term finds: filings by their own text, filings through the 特記事項 sets that hold it. */
+interface Found {
+  own: PagefindResult[];
+  via: PagefindResult[];
+  sets: string[];
+}
+
+/** One plan in every shard and in the 特記事項 records, with the filters (src/lib/search/tokens.ts has why shards). */
+async function searchPlanned(source: Source, plan: SearchPlan, filters: Record<string, unknown>): Promise<Found> {
+  const pf = searcher(source);
+  const kinds = source.kinds;
+  // `none: []` keeps every record but makes Pagefind load and count the (small) `set` filter,
+  // which only the 特記事項 records carry.
+  const counted = { filters: { set: { none: [] } } };
+  const options = withFilters(filters, false, kinds);
+  let own: PagefindResult[];
+  let sets: string[];
+  if (plan.prefix !== undefined) {
+    // One character: one search over every shard and the 特記事項 records, then the filings alone.
+    const all = await prefixSearch(pf, plan, counted);
+    sets = setsOf(all);
+    const filings =
+      sets.length === 0 && !options.filters ? all : await prefixSearch(pf, plan, { filters: { ...filters, set: { none: sets } } });
+    own = filings?.results ?? [];
+  } else {
+    const [shards, clauses] = await Promise.all([
+      Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options))),
+      pf.search(pagefindQuery(plan, CLAUSE_SHARD), counted),
+    ]);
+    own = concat(shards);
+    sets = setsOf(clauses);
+  }
+  if (sets.length === 0) return { own, via: [], sets };
+  // The filings of each set, by the word they carry for it, newest set first. Not by the
+  // `clauseset` filter: a filter once loaded makes Pagefind count it in every later search.
+  const seen = new Set(own.map((r) => r.id));
+  // The filings of a set do not depend on the query: searched once per set and filters.
+  const bySet = await Promise.all(
+    sets.map((v) => {
+      const q = `"${clauseSetToken(clauseSetOfValue(v))}"`;
+      const key = `${q}|${JSON.stringify(options)}`;
+      let hit = source.setHits.get(key);
+      if (!hit) {
+        hit = pf.search(q, options);
+        hit.catch(() => source.setHits.delete(key));
+        source.setHits.set(key, hit);
+      }
+      return hit;
+    }),
+  );
+  return { own, via: concat(bySet).filter((r) => !seen.has(r.id)), sets };
+}
+
+/** Counts of a union: a + b − (a ∩ b), value by value. */
+function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts | undefined): Counts {
+  const out: Counts = {};
+  for (const f of FACETS)
+    for (const source of [a, b])
+      for (const [v, n] of Object.entries(source?.[f] ?? {}))
+        (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n - (source === a ? 0 : (both?.[f]?.[v] ?? 0));
+  return out;
+}
+
+/**
+ * The facet counts of one phrase's filings (its own text, and through the 特記事項 sets), counted
+ * by Pagefind: per shard, then for the filings of the sets, less those counted twice.
+ */
+async function countPlan(
+  pf: Pagefind,
+  plan: SearchPlan,
+  filters: Record<string, unknown>,
+  ownOnly: boolean,
+  kinds: string[],
+): Promise<Counts> {
+  const options = withFilters(filters, true, kinds);
+  const [shards, clauses] = await Promise.all([
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), options))),
+    pf.search(pagefindQuery(plan, CLAUSE_SHARD), { filters: { set: { none: [] } } }),
+  ]);
+  const ownCounts = sumCounts(shards.map((r) => r?.filters));
+  const sets = setsOf(clauses).map(clauseSetOfValue);
+  if (ownOnly || sets.length === 0) return ownCounts;
+  const bySet = { filters: { ...filters, clauseset: { any: sets } } };
+  const [via, both] = await Promise.all([
+    pf.search(null, bySet),
+    Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), bySet))),
+  ]);
+  return unionCounts(ownCounts, via?.filters, sumCounts(both.map((r) => r?.filters)));
+}
+
+/** A term as searched: each of its forms, and what each found. */
+interface TermSearch {
+  term: QueryTerm;
+  variants: Array<{ variant: Variant; active: boolean; found?: Found }>;
+  own: Map<string, PagefindResult>;
+  via: Map<string, PagefindResult>;
+  sets: string[];
+}
+
+/** Search every active form of every term, each in its own stream. */
+async function searchTerms(source: Source, terms: QueryTerm[], off: string[], filters: Filters, facets = false): Promise<TermSearch[]> {
+  const names = await json<NameGroups>(source, 'names.json', { companies: [], terms: [] });
+  const expanded = await Promise.all(
+    terms.map(async (term) => ({ term, variants: termVariants(term, { readings: await bucketOf(source, term.text), names }) })),
+  );
+  await load(source);
+  // Pagefind counts only the filters it has loaded: with the facets shown, the facet instance loads them all.
+  if (facets) await (await facetsOf(source)).filters();
+  const searches = await Promise.all(
+    expanded.map(async ({ term, variants }): Promise<TermSearch> => {
+      const all = await Promise.all(
+        variants.map(async (variant) => {
+          const active = variant.source === 'typed' || !off.includes(variant.text);
+          if (!active) return { variant, active };
+          return { variant, active, found: await searchPlanned(source, searchPlan(variant.text), filters) };
+        }),
+      );
+      const own = new Map<string, PagefindResult>();
+      const via = new Map<string, PagefindResult>();
+      for (const v of all) for (const r of v.found?.own ?? []) own.set(r.id, r);
+      for (const v of all) for (const r of v.found?.via ?? []) if (!own.has(r.id)) via.set(r.id, r);
+      return { term, variants: all, own, via, sets: [...new Set(all.flatMap((v) => v.found?.sets ?? []))] };
+    }),
+  );
+  return searches;
+}
+
+/** The filings every term finds: those every term finds in their own text, then the others (some term only in the 特記事項). */
+function combine(searches: TermSearch[]): { own: PagefindResult[]; clauseOnly: PagefindResult[] } {
+  const [first, ...rest] = searches;
+  if (!first) return { own: [], clauseOnly: [] };
+  const all = [...first.own.values(), ...first.via.values()].filter((r) => rest.every((s) => s.own.has(r.id) || s.via.has(r.id)));
+  const own = all.filter((r) => searches.every((s) => s.own.has(r.id)));
+  const ownIds = new Set(own.map((r) => r.id));
+  return { own, clauseOnly: all.filter((r) => !ownIds.has(r.id)) };
+}
+
+// ---- Rendering ------------------------------------------------------------------------------
+
+/** A result with the archive it came from. */
+interface Shown {
+  d: PagefindResultData;
+  source: Source;
+}
+type Item = () => Promise<Shown | undefined>;
+
+/** The words a result was found by, to mark in its excerpt: every active form of every term. */
+let marks: string[] = [];
+/** The forms of the terms, for the "matched by" line of each result. */
+let forms: Variant[] = [];
+let shownOwn: Item[] = [];
+let shownClauses: Item[] = [];
+let generation = 0;
+let versionNames: Record<string, string> = {};
+
+/** A result's data as an item of the list; a fragment that fails to load (its archive went away) is left out. */
+function itemOf(r: PagefindResult, source: Source): Item {
+  return () =>
+    r.data().then(
+      (d) => ({ d, source }),
+      () => undefined,
+    );
+}
+
+/** The text of a clause set (its search record's), fetched once per archive. */
+function clauseText(source: Source, set: string): Promise<string> {
+  let text = source.clauseTexts.get(set);
+  if (!text) {
+    text = load(source)
+      .then((pf) => pf.search(null, { filters: { set } }))
+      .then(async (r) => (await r?.results[0]?.data())?.meta['text'] ?? '');
+    source.clauseTexts.set(set, text);
+  }
+  return text;
+}
+
+function partsInto(el: HTMLElement, parts: ExcerptPart[]): void {
+  for (const part of parts) {
+    if (part.hit) {
+      const m = document.createElement('mark');
+      m.textContent = part.text;
+      el.append(m);
+    } else el.append(part.text);
+  }
+}
+
+/** A result's explanation: the fact with its label, or the body's sentence; from its 特記事項 when only they hold it. */
+async function explanationOf({ d, source }: Shown): Promise<HTMLElement> {
+  const p = document.createElement('p');
+  p.className = 'excerpt';
+  const e = explain(d.meta, marks);
+  if (e.parts.some((x) => x.hit)) {
+    if (e.label) {
+      const label = document.createElement('span');
+      label.className = 'excerpt-source';
+      label.textContent = `${e.label}：`;
+      p.append(label);
+    }
+    partsInto(p, e.parts);
+    return p;
+  }
+  const id = d.filters?.['clauseset']?.[0];
+  const set = source.clauseSets.find((value) => clauseSetOfValue(value) === id);
+  if (set) {
+    const label = document.createElement('span');
+    label.className = 'excerpt-source';
+    label.textContent = W.clauseSource;
+    p.append(label);
+    partsInto(p, excerpt(await clauseText(source, set), marks));
+  } else partsInto(p, e.parts);
+  return p;
+}
+
+async function resultItem(shown: Shown): Promise<HTMLLIElement> {
+  const { d, source } = shown;
+  const li = document.createElement('li');
+  li.className = 'result';
+  const h = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = d.url;
+  a.textContent = d.meta['title'] ?? d.url;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  if (portal) {
+    const m = document.createElement('span');
+    m.className = 'municipality';
+    m.textContent = source.label;
+    meta.append(m, ' ');
+  }
+  const kind = document.createElement('span');
+  kind.className = 'kind';
+  kind.textContent = d.meta['kind'] ?? '';
+  meta.append(kind, ` ${d.meta['dateLabel'] ?? ''}・${d.meta['department'] ?? ''}`);
+  if (d.meta['version']) {
+    const v = document.createElement('span');
+    v.className = 'version';
+    v.textContent = `${W.version}${d.meta['version']}`;
+    meta.append(' ', v);
+  }
+  li.append(h, meta);
+  if (marks.length > 0) li.append(await explanationOf(shown));
+  // Which form found it, when a term was searched in more than one.
+  const text = resultText(d.meta);
+  const by = forms.filter((f) => f.source !== 'typed' && containsTerm(text, f.text)).map((f) => f.text);
+  if (by.length > 0) {
+    const m = document.createElement('p');
+    m.className = 'matched';
+    m.textContent = `${W.matched}${[...new Set(by)].join('、')}`;
+    li.append(m);
+  }
+  return li;
+}
+
+async function appendPage(into: HTMLOListElement, items: Item[], from: number, button: HTMLButtonElement | null): Promise<void> {
+  // A page at once: a reader never sees half a page, and the button's state changes with the list.
+  const page = (await Promise.all(items.slice(from, from + PAGE).map((f) => f()))).filter((x): x is Shown => x !== undefined);
+  const nodes = await Promise.all(page.map((d) => resultItem(d)));
+  into.append(...nodes);
+  if (button) button.hidden = items.length <= from + PAGE;
+}
+
+function renderChips(chips: YearChip[], q: string): void {
+  if (!chipsBox) return;
+  chipsBox.replaceChildren();
+  chipsBox.hidden = chips.length === 0;
+  for (const chip of chips) {
+    const label = yearLabel(chip.value, chip.facet === 'fy');
+    const span = document.createElement('span');
+    span.className = 'chip';
+    span.append(W.yearChip(label));
+    const x = document.createElement('button');
+    x.type = 'button';
+    x.textContent = '×';
+    x.setAttribute('aria-label', W.removeChip(label));
+    x.addEventListener('click', () => go({ q: withoutYear(q, chip) }));
+    span.append(x);
+    chipsBox.append(span);
+  }
+}
+
+/** A term's forms over every archive searched: each form once, with what it found in all of them. */
+interface Expansion {
+  term: QueryTerm;
+  variants: Array<{ variant: Variant; active: boolean; count?: number }>;
+}
+
+function expansionsOf(perSource: TermSearch[][]): Expansion[] {
+  const out: Expansion[] = [];
+  for (const searches of perSource)
+    searches.forEach((s, i) => {
+      const e = (out[i] ??= { term: s.term, variants: [] });
+      for (const v of s.variants) {
+        const found = v.found ? v.found.own.length + v.found.via.length : undefined;
+        const known = e.variants.find((x) => x.variant.text === v.variant.text);
+        if (!known) e.variants.push({ variant: v.variant, active: v.active, ...(found === undefined ? {} : { count: found }) });
+        else if (found !== undefined) known.count = (known.count ?? 0) + found;
+      }
+    });
+  return out;
+}
+
+function renderExpansions(expansions: Expansion[], off: string[]): void {
+  if (!expansionsBox) return;
+  expansionsBox.replaceChildren();
+  const shown = expansions.filter((s) => s.variants.length > 1);
+  expansionsBox.hidden = shown.length === 0;
+  for (const s of shown) {
+    const box = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = W.expandedFor(s.term.text);
+    box.append(legend);
+    for (const { variant, count } of s.variants) {
+      if (variant.source === 'typed') continue;
+      const label = document.createElement('label');
+      const check = document.createElement('input');
+      check.type = 'checkbox';
+      check.checked = !off.includes(variant.text);
+      check.dataset['variant'] = variant.text;
+      check.addEventListener('change', () => {
+        const state = stateFromUrl();
+        const next = check.checked ? state.off.filter((o) => o !== variant.text) : [...state.off, variant.text];
+        go({ off: next });
+      });
+      const what = document.createElement('span');
+      what.className = 'variant-source';
+      what.textContent = W.sources[variant.source];
+      label.append(check, variant.text, count === undefined ? '' : W.variantCount(count), what);
+      box.append(label);
+    }
+    expansionsBox.append(box);
+  }
+}
+
+function facetLabel(f: Facet, v: string): string {
+  if (f === 'year') return yearLabel(v);
+  if (f === 'fy') return yearLabel(v, true);
+  if (f === 'version') return versionNames[v] ?? v;
+  return v;
+}
+
+function renderFacets(counts: Counts, filters: Filters): void {
+  if (!facetsBox) return;
+  facetsBox.replaceChildren();
+  for (const f of FACETS) {
+    const values = Object.entries(counts[f] ?? {}).filter(([, n]) => n > 0);
+    const chosen = filters[f];
+    if (chosen && !values.some(([v]) => v === chosen)) values.push([chosen, 0]);
+    if (values.length === 0) continue;
+    values.sort((a, b) => (f === 'year' || f === 'fy' ? b[0].localeCompare(a[0]) : b[1] - a[1] || a[0].localeCompare(b[0], 'ja')));
+    const label = document.createElement('label');
+    label.textContent = W.facets[f];
+    const select = document.createElement('select');
+    select.name = f;
+    select.append(new Option(W.all, ''));
+    for (const [v, n] of values) select.append(new Option(`${facetLabel(f, v)}（${n}）`, v, false, v === chosen));
+    select.addEventListener('change', () => go({ filters: { ...stateFromUrl().filters, [f]: select.value } }));
+    label.append(select);
+    facetsBox.append(label);
+  }
+}
+
+function renderHelp(help: Help[], filters: Filters): void {
+  if (!helpBox) return;
+  helpBox.replaceChildren();
+  helpBox.hidden = help.length === 0;
+  if (help.length === 0) return;
+  const lead = document.createElement('p');
+  lead.textContent = W.whyNone;
+  const ul = document.createElement('ul');
+  for (const h of help) {
+    const li = document.createElement('li');
+    if (h.kind === 'term-none') li.textContent = W.termFoundNothing(h.term);
+    else if (h.kind === 'term-alone') li.textContent = W.termFound(h.term, h.count);
+    else if (h.kind === 'filter') {
+      li.append(W.filterEmptied(h.label, h.count), ' ');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = W.dropFilter(h.label);
+      b.addEventListener('click', () => go({ filters: { ...filters, [h.facet]: '' } }));
+      li.append(b);
+    } else {
+      li.append(W.tryInstead, ' ');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = `${h.text}${W.variantCount(h.count)}`;
+      b.addEventListener('click', () => go({ q: h.text, off: [] }));
+      li.append(b);
+    }
+    ul.append(li);
+  }
+  helpBox.append(lead, ul);
+}
+
+/** The archives that did not answer this search, and those refused for their index's format, with a retry. */
+function renderUnanswered(silent: Source[]): void {
+  if (!unanswered) return;
+  unanswered.replaceChildren();
+  const refused = sources.filter((s) => s.refused);
+  unanswered.hidden = silent.length === 0 && refused.length === 0;
+  for (const s of refused) {
+    const p = document.createElement('p');
+    p.textContent = s.refused ?? '';
+    unanswered.append(p);
+  }
+  if (silent.length === 0) return;
+  const p = document.createElement('p');
+  p.append(W.unanswered(silent.map((s) => s.label)), ' ');
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = W.retry;
+  retry.addEventListener('click', () => void run());
+  p.append(retry);
+  unanswered.append(p);
+}
+
+/** Count the facets of some results from their data (each result's fragment holds its filters). */
+function countFacets(items: PagefindResultData[]): Counts {
+  const out: Counts = {};
+  for (const d of items) for (const f of FACETS) for (const v of d.filters?.[f] ?? []) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + 1;
+  return out;
+}
+
+/** Rank: all terms in the title first, then more occurrences, then newer. */
+function rank(items: Shown[], words: string[], terms: QueryTerm[]): Shown[] {
+  const count = (x: Shown): number => excerpt(resultText(x.d.meta), words, 0).filter((p) => p.hit).length;
+  const inTitle = (x: Shown): number => (terms.length > 0 && terms.every((t) => containsTerm(x.d.meta['title'] ?? '', t.text)) ? 1 : 0);
+  return items
+    .map((x) => ({ x, t: inTitle(x), c: count(x) }))
+    .sort((a, b) => b.t - a.t || b.c - a.c || (b.x.d.meta['date'] ?? '').localeCompare(a.x.d.meta['date'] ?? ''))
+    .map((y) => y.x);
+}
+
+// ---- The run --------------------------------------------------------------------------------
+
+async function run(): Promise<void> {
+  if (!list || !status) return;
+  const mine = ++generation;
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = W.searching;
+  try {
+    await search(mine);
+  } catch {
+    if (mine !== generation) return;
+    // The search library or its index did not load: say so, offer a retry, and stop being busy.
+    status.replaceChildren(W.loadFailed, ' ');
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.id = 'search-retry';
+    retry.textContent = W.retry;
+    retry.addEventListener('click', () => void run());
+    status.append(retry);
+    list.replaceChildren();
+    list.setAttribute('aria-busy', 'false');
+  }
+}
+
+/** What one archive gave for the query. */
+interface Outcome {
+  source: Source;
+  own: PagefindResult[];
+  clauseOnly: PagefindResult[];
+  searches: TermSearch[];
+  counts?: Counts;
+}
+
+/** The query in one archive, as its own search page would run it. */
+async function searchSource(
+  source: Source,
+  query: ReturnType<typeof parseSearch>,
+  state: State,
+  filterOptions: Record<string, string>,
+  withFacets: boolean,
+): Promise<Outcome> {
+  let own: PagefindResult[] = [];
+  let clauseOnly: PagefindResult[] = [];
+  let counts: Counts | undefined;
+  let searches: TermSearch[] = [];
+  if (query.terms.length === 0) {
+    await load(source);
+    const filtered = Object.keys(filterOptions).length > 0;
+    const totals = withFacets ? await (await facetsOf(source)).filters() : undefined;
+    if (!filtered) counts = totals;
+    else if (!withFacets) own = await filteredPages(source, filterOptions);
+    else {
+      const r = await (await facetsOf(source)).search(null, withFilters(filterOptions, true, source.kinds));
+      own = r?.results ?? [];
+      counts = r?.filters;
+    }
+    source.clauseSets = [];
+  } else {
+    searches = await searchTerms(source, query.terms, state.off, filterOptions, withFacets);
+    ({ own, clauseOnly } = combine(searches));
+    source.clauseSets = [...new Set(searches.flatMap((s) => s.sets))];
+  }
+  if (state.own) clauseOnly = [];
+  const all = [...own, ...clauseOnly];
+  // Facet counts: Pagefind counts one phrase itself; the union of several forms or terms is
+  // counted from the results' data (a fragment each), up to COUNT_LIMIT results.
+  const active = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
+  const single = searches.length === 1 && active.length === 1 ? searchPlan(active[0] ?? '') : undefined;
+  if (withFacets && !counts && single && single.prefix === undefined)
+    counts = await countPlan(await facetsOf(source), single, filterOptions, state.own, source.kinds);
+  if (withFacets && !counts && query.terms.length > 0 && all.length <= COUNT_LIMIT)
+    counts = countFacets(await Promise.all(all.map((r) => r.data())));
+  if (withFacets && !counts) counts = await (await facetsOf(source)).filters();
+  return { source, own, clauseOnly, searches, ...(counts ? { counts } : {}) };
+}
+
+/** One archive's outcome, or undefined when it failed or a file of it did not come (then it is named on the page). */
+async function answerOf(source: Source, work: () => Promise<Outcome>): Promise<Outcome | undefined> {
+  const before = source.failures;
+  try {
+    const outcome = await work();
+    return source.failures === before ? outcome : undefined;
+  } catch (e) {
+    if (!portal) throw e;
+    return undefined;
+  }
+}
+
+async function search(mine: number): Promise<void> {
+  if (!list || !status) return;
+  const state = stateFromUrl();
+  if (input && input.value !== state.q) input.value = state.q;
+  if (ownOnly) ownOnly.checked = state.own;
+  const query = parseSearch(state.q);
+  // Year chips are filters: a year in the query beats the same facet chosen in the panel.
+  const filters: Filters = { ...state.filters };
+  for (const chip of query.years) filters[chip.facet] = chip.value;
+  // The municipality is not a filter of any index: it chooses the archives searched.
+  const { municipality, ...indexFilters } = filters;
+  const filterOptions = Object.fromEntries(Object.entries(indexFilters).filter(([, v]) => v)) as Record<string, string>;
+  const withFacets = (facetsPanel?.open ?? false) || Object.keys(state.filters).length > 0;
+  if (withFacets && facetsPanel) facetsPanel.open = true;
+  const chosen = portal ? chosenSources(searchable(), municipality) : searchable();
+
+  const answers = await Promise.all(
+    chosen.map((source) =>
+      answerOf(source, async () => {
+        if (withFacets) versionNames = { ...(await json<Record<string, string>>(source, 'versions.json', {})), ...versionNames };
+        return searchSource(source, query, state, filterOptions, withFacets);
+      }),
+    ),
+  );
+  if (mine !== generation) return;
+  const outcomes = answers.filter((o): o is Outcome => o !== undefined);
+  // Not answered: failed or timed out (an archive refused on its manifest is said apart).
+  const silent = chosen.filter((s, i) => answers[i] === undefined && !s.refused);
+  // Every archive failed: the search itself did not load (the archive's own page has just one).
+  if (outcomes.length === 0 && silent.length > 0 && silent.length === chosen.length) throw new Error('no archive answered');
+  const perSource = outcomes.map((o) => o.searches);
+  marks = [...new Set(perSource.flat().flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text)))];
+  forms = perSource.flat().flatMap((s) => s.variants.map((v) => v.variant));
+
+  let counts: Counts | undefined;
+  if (withFacets) {
+    counts = sumCounts(outcomes.map((o) => o.counts));
+    if (portal) counts['municipality'] = Object.fromEntries(outcomes.map((o) => [o.source.label, o.own.length + o.clauseOnly.length]));
+  }
+  const own = interleave(outcomes.map((o) => o.own.map((r) => itemOf(r, o.source))));
+  if (query.terms.length > 0 && own.length <= PAGE) {
+    const data = (await Promise.all(own.map((f) => f()))).filter((x): x is Shown => x !== undefined);
+    const ranked = rank(data, marks, query.terms);
+    shownOwn = ranked.map((x) => () => Promise.resolve(x));
+  } else shownOwn = own;
+  shownClauses = interleave(outcomes.map((o) => o.clauseOnly.map((r) => itemOf(r, o.source))));
+  if (mine !== generation) return;
+
+  renderChips(query.years, state.q);
+  renderExpansions(expansionsOf(perSource), state.off);
+  if (withFacets) renderFacets(counts ?? {}, state.filters);
+  renderUnanswered(silent);
+  list.replaceChildren();
+  await appendPage(list, shownOwn, 0, more);
+  if (clauseGroup && clauseSummary && clauseList) {
+    // One line for them all, closed: a reader opens it to see them.
+    clauseGroup.open = false;
+    clauseGroup.hidden = shownClauses.length === 0;
+    clauseSummary.textContent = W.clauseOnly(shownClauses.length);
+    clauseList.replaceChildren();
+    if (clauseGroup.open) await appendPage(clauseList, shownClauses, 0, clauseMore);
+  }
+  if (mine !== generation) return;
+  const total = shownOwn.length + shownClauses.length;
+  const asked = state.q.trim() !== '' || Object.keys(filterOptions).length > 0 || (portal && municipality !== undefined);
+  status.textContent = !asked ? W.prompt : total === 0 ? W.none(state.q) : W.found(total, state.q);
+  const help = total === 0 && asked ? await whyEmpty(outcomes, query.terms, filterOptions, state) : [];
+  renderHelp(help, filterOptions);
+  list.setAttribute('aria-busy', 'false');
+}
+
+/** Search again without each part of an empty query, to say what emptied it (counted over every archive that answered). */
+async function whyEmpty(outcomes: Outcome[], terms: QueryTerm[], filters: Record<string, string>, state: State): Promise<Help[]> {
+  const size = (s: TermSearch): number => s.own.size + s.via.size;
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const countWithout = async (o: Outcome, rest: Record<string, string>): Promise<number> => {
+    if (terms.length === 0) {
+      if (Object.keys(rest).length > 0) return (await filteredPages(o.source, rest)).length;
+      // Every filing: those of each kind.
+      return sum((await Promise.all(o.source.kinds.map((k) => wordPages(o.source, 'kind', k)))).map((r) => r.length));
+    }
+    const c = combine(await searchTerms(o.source, terms, state.off, rest));
+    return c.own.length + (state.own ? 0 : c.clauseOnly.length);
+  };
+  const termCounts = new Map<string, number>();
+  for (const o of outcomes) for (const s of o.searches) termCounts.set(s.term.text, (termCounts.get(s.term.text) ?? 0) + size(s));
+  const alternatives = new Map<string, number>();
+  for (const o of outcomes)
+    for (const s of o.searches)
+      for (const v of s.variants)
+        if (v.variant.source !== 'typed' && v.found)
+          alternatives.set(v.variant.text, (alternatives.get(v.variant.text) ?? 0) + v.found.own.length + v.found.via.length);
+  const facts = {
+    terms: [...termCounts].map(([text, count]) => ({ text, count })),
+    filters: await Promise.all(
+      Object.entries(filters).map(async ([facet, value]) => {
+        const rest = Object.fromEntries(Object.entries(filters).filter(([f]) => f !== facet));
+        const counted = sum(await Promise.all(outcomes.map((o) => countWithout(o, rest))));
+        return { facet, value, label: `${W.facets[facet as Facet] ?? facet}：${facetLabel(facet as Facet, value)}`, countWithout: counted };
+      }),
+    ),
+    alternatives: [...alternatives].map(([text, count]) => ({ text, count })),
+  };
+  return emptyHelp(facts);
+}
+
+// ---- Events ---------------------------------------------------------------------------------
+
+form?.addEventListener('submit', (e) => {
+  e.preventDefault();
+  go({ q: input?.value.trim() ?? '', off: [] });
+});
+more?.addEventListener('click', () => {
+  if (list) void appendPage(list, shownOwn, list.children.length, more);
+});
+clauseMore?.addEventListener('click', () => {
+  if (clauseList) void appendPage(clauseList, shownClauses, clauseList.children.length, clauseMore);
+});
+clauseGroup?.addEventListener('toggle', () => {
+  if (clauseGroup.open && clauseList && clauseList.childElementCount === 0) void appendPage(clauseList, shownClauses, 0, clauseMore);
+});
+ownOnly?.addEventListener('change', () => go({ own: ownOnly.checked }));
+window.addEventListener('popstate', () => void run());
+facetsPanel?.addEventListener('toggle', () => {
+  if (facetsPanel.open && facetsBox?.childElementCount === 0) void run();
+});
+if (root) {
+  root.hidden = false;
+  void run();
+}

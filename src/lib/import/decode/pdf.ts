@@ -1,0 +1,254 @@
+/**
+ * PDF in: text and ruling lines read with pdfjs-dist (its legacy build is the one for Node),
+ * laid out by pdf-layout.ts.
+ *
+ * Japanese PDFs set their text in CID fonts. Where a font carries no ToUnicode map, its codes
+ * mean characters only through a predefined CMap (90ms-RKSJ-H, UniJIS-UCS2-H …); without the
+ * maps pdfjs returns no text for it and says nothing. The maps and the standard fonts that ship
+ * inside the pdfjs-dist package are loaded from disk, never from the network.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Problem } from '../messages.ts';
+import { layoutDocument, type PageContent, type Segment, type TextItem } from './pdf-layout.ts';
+import { SourceError, type SourceDoc } from '../source.ts';
+
+/** Limits that keep a hostile PDF from taking the machine. */
+export const PDF_LIMITS = { pages: 2000 };
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<Pdfjs> | undefined;
+
+/** Where pdfjs-dist is installed (its cmaps/ and standard_fonts/ folders). */
+function pdfjsRoot(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+function load(): Promise<Pdfjs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** True when the bytes are a PDF (`%PDF-` within the first kilobyte, as readers accept). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  // n applied first, then m (PDF's `cm` pre-multiplies the current matrix).
+  return [
+    n[0] * m[0] + n[1] * m[2],
+    n[0] * m[1] + n[1] * m[3],
+    n[2] * m[0] + n[3] * m[2],
+    n[2] * m[1] + n[3] * m[3],
+    n[4] * m[0] + n[5] * m[2] + m[4],
+    n[4] * m[1] + n[5] * m[3] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+/** Ruling lines of a page: stroked straight lines, and thin filled rectangles as their centre line. */
+function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): { segments: Segment[]; images: number } {
+  const segments: Segment[] = [];
+  let images = 0;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const strokes = new Set<number>([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
+  const imageOps = new Set<number>([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.paintInlineImageXObjectGroup,
+    OPS.paintImageXObjectRepeat,
+  ]);
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin && args) {
+      stack.push(ctm);
+      const m = args[0] as Matrix | null;
+      if (m) ctm = multiply(ctm, m);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (imageOps.has(fn)) images++;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data) return;
+      const subpaths = pathPoints(data);
+      for (const pts of subpaths) {
+        const world = pts.map(([x, y]) => apply(ctm, x, y));
+        if (fills.has(paint)) {
+          const xs = world.map((p) => p[0]);
+          const ys = world.map((p) => p[1]);
+          const w = Math.max(...xs) - Math.min(...xs);
+          const h = Math.max(...ys) - Math.min(...ys);
+          if (world.length >= 4 && Math.min(w, h) <= 2.5 && Math.max(w, h) > 4) {
+            if (w >= h)
+              segments.push({
+                x1: Math.min(...xs),
+                y1: (Math.min(...ys) + Math.max(...ys)) / 2,
+                x2: Math.max(...xs),
+                y2: (Math.min(...ys) + Math.max(...ys)) / 2,
+              });
+            else
+              segments.push({
+                x1: (Math.min(...xs) + Math.max(...xs)) / 2,
+                y1: Math.min(...ys),
+                x2: (Math.min(...xs) + Math.max(...xs)) / 2,
+                y2: Math.max(...ys),
+              });
+            continue;
+          }
+        }
+        if (strokes.has(paint))
+          for (let k = 1; k < world.length; k++) {
+            const [x1, y1] = world[k - 1] as [number, number];
+            const [x2, y2] = world[k] as [number, number];
+            segments.push({ x1, y1, x2, y2 });
+          }
+      }
+    }
+  });
+  return { segments, images };
+}
+
+/** The points of each subpath (curves by their end points: only straight rules matter here). */
+function pathPoints(data: ArrayLike<number>): Array<Array<[number, number]>> {
+  const out: Array<Array<[number, number]>> = [];
+  let current: Array<[number, number]> = [];
+  for (let i = 0; i < data.length;) {
+    const op = data[i++];
+    if (op === 0) {
+      if (current.length > 0) out.push(current);
+      current = [[data[i++] as number, data[i++] as number]];
+    } else if (op === 1) current.push([data[i++] as number, data[i++] as number]);
+    else if (op === 2) {
+      i += 4;
+      current.push([data[i++] as number, data[i++] as number]);
+    } else if (op === 3) {
+      i += 2;
+      current.push([data[i++] as number, data[i++] as number]);
+    } else if (op === 4) {
+      if (current[0]) current.push(current[0]);
+    } else break;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Decode a PDF into lines. Throws SourceError for a PDF that holds no text to import. */
+export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
+  const lib = await load();
+  const root = pdfjsRoot();
+  const notes: Problem[] = [];
+  const task = lib.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: `${root}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${root}/standard_fonts/`,
+    wasmUrl: `${root}/wasm/`,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (cause) {
+    await task.destroy();
+    const name = (cause as { name?: string }).name;
+    if (name === 'PasswordException')
+      throw new SourceError(
+        'the PDF is encrypted with a password; open it, save an unprotected copy (or print it to PDF) and import that',
+        { cause },
+      );
+    throw new SourceError(
+      `the PDF cannot be read (${(cause as Error).message}); it may be damaged or cut short — download or export it again`,
+      { cause },
+    );
+  }
+  try {
+    if (doc.numPages > PDF_LIMITS.pages)
+      throw new SourceError(
+        `the PDF has ${doc.numPages} pages, more than the ${PDF_LIMITS.pages} a filing may have; split it and import the parts`,
+      );
+    const pages: PageContent[] = [];
+    let images = 0;
+    let rotated = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+      const content = await page.getTextContent({ disableNormalization: true });
+      const items: TextItem[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw)) continue;
+        const [a, b, c, d, e, f] = raw.transform as Matrix;
+        if (Math.abs(b) > Math.abs(a) + 0.01 || Math.abs(c) > Math.abs(d) + 0.01) rotated++;
+        const vertical = content.styles[raw.fontName]?.vertical === true || raw.dir === 'ttb';
+        items.push({
+          str: raw.str,
+          x: e - x0,
+          y: f - y0,
+          w: raw.width,
+          size: Math.hypot(c, d) || Math.hypot(a, b) || raw.height,
+          font: raw.fontName,
+          ...(vertical ? { vertical } : {}),
+        });
+      }
+      const ops = await page.getOperatorList();
+      const s = segmentsOf(ops, lib.OPS);
+      images += s.images;
+      pages.push({
+        width: x1 - x0,
+        height: y1 - y0,
+        items,
+        segments: s.segments.map((g) => ({ x1: g.x1 - x0, y1: g.y1 - y0, x2: g.x2 - x0, y2: g.y2 - y0 })),
+      });
+      page.cleanup();
+    }
+    const textChars = pages.reduce((n, pg) => n + pg.items.reduce((m, i) => m + i.str.trim().length, 0), 0);
+    if (textChars === 0) {
+      throw new SourceError(
+        images > 0
+          ? 'the PDF has no text layer: its pages are images (a scan). Run OCR on it first (for example `ocrmypdf --language jpn in.pdf out.pdf`) and import the result'
+          : 'the PDF holds no text at all; check that it is the right file',
+      );
+    }
+    const attachments = await doc.getAttachments().catch(() => null);
+    // pdfjs 6 gives a Map; earlier versions a plain object.
+    const attached = attachments instanceof Map ? attachments.size : attachments ? Object.keys(attachments as object).length : 0;
+    if (attached > 0)
+      notes.push({
+        line: 0,
+        message: `the PDF carries ${attached} embedded file(s); they are not imported — import them on their own if they are filings`,
+      });
+    if (rotated > 0) notes.push({ line: 0, message: `${rotated} piece(s) of rotated text were read as if upright; check the record` });
+    const { lines, vertical } = layoutDocument(pages);
+    if (vertical.length > 0)
+      notes.push({
+        line: 0,
+        message: `vertical text (縦書き) on page(s) ${vertical.join(', ')}: read as columns from right to left; check the record against the PDF`,
+      });
+    return { format: 'pdf', lines, pages: doc.numPages, notes };
+  } finally {
+    await task.destroy();
+  }
+}

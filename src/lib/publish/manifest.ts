@@ -1,0 +1,97 @@
+/**
+ * The archive's manifest, `data/archive.json`: what a portal needs to search this archive with
+ * others (src/lib/portal/build-fs.ts, src/browser/search.ts): who publishes it, where, how many
+ * filings, where its index and open data are, and which query side can read its index.
+ *
+ * An index can be searched only by the code that cut its text: a portal cuts a query once and
+ * runs it on every archive, so every archive must have been indexed with the same tokens
+ * (SEARCH_FORMAT) by the same Pagefind (its index format). `incompatibility` says why not.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The version of everything the query side must agree on with the index: the token streams and
+ * their marks, the shards, the n-gram rules, the filter words, the reading buckets and names.json
+ * (2: filter words; names searched without their legal form). Change it with
+ * any of them: tests/publish/manifest.test.ts pins the tokens of a sample text to this value and fails
+ * when they change while it does not.
+ */
+export const SEARCH_FORMAT = 'council-archive-search/2';
+
+/** The manifest's own format. */
+export const MANIFEST_FORMAT = 'council-archive-manifest/1';
+
+export const manifestSchema = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  municipality: z.string().min(1),
+  council: z.string().min(1),
+  title: z.string().min(1),
+  /** The archive's address, ending in `/`: the site URL with the base path. */
+  site: z.url(),
+  /** The base path the archive was built for: `/archive/`. */
+  base: z.string().startsWith('/'),
+  /** When the archive was built (ISO). */
+  built: z.string(),
+  counts: z.object({
+    filings: z.number().int().nonnegative(),
+    contractors: z.number().int().nonnegative(),
+    items: z.number().int().nonnegative(),
+    clauseVersions: z.number().int().nonnegative(),
+  }),
+  /** The kinds of filing it has (the search's "every filing" filter). */
+  kinds: z.array(z.string()),
+  search: z.object({
+    format: z.string(),
+    pagefind: z.string(),
+    /** The index folder, relative to `site`. */
+    bundle: z.string(),
+    streams: z.record(z.string(), z.string()),
+    shards: z.number().int().positive(),
+  }),
+  /** Open data, relative to `site`. */
+  data: z.object({ filings: z.string(), csv: z.string(), clauseVersions: z.string(), contractors: z.string() }),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** What a query side can read: its search format and its Pagefind. */
+export interface QuerySide {
+  format: string;
+  pagefind: string;
+}
+
+/**
+ * Why a query side cannot search an archive's index consistently, or undefined when it can.
+ * Said so that the reader knows which side to rebuild.
+ */
+export function incompatibility(m: Pick<Manifest, 'search' | 'title'>, ours: QuerySide): string | undefined {
+  const theirs = `its index was written with ${m.search.format} by Pagefind ${m.search.pagefind}`;
+  const mine = `this portal queries ${ours.format} with Pagefind ${ours.pagefind}`;
+  if (m.search.format !== ours.format || m.search.pagefind !== ours.pagefind)
+    return `${theirs}, ${mine}: a query would be cut differently from its text, so its results would be wrong. Rebuild the archive with the council archive this portal is built from (or build the portal with the archive's version).`;
+  return undefined;
+}
+
+/** The manifest's JSON, with the problems of a file that is not one, each with its path. */
+export function parseManifest(text: string): { manifest?: Manifest; problems: string[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { problems: [`not JSON (${(e as Error).message})`] };
+  }
+  const r = manifestSchema.safeParse(value);
+  if (r.success) return { manifest: r.data, problems: [] };
+  return { problems: r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`) };
+}
+
+/** The version of the Pagefind this project builds with (its package.json; the package exports no other file). */
+export function pagefindVersion(): string {
+  const entry = fileURLToPath(import.meta.resolve('pagefind'));
+  const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown };
+  if (typeof pkg.version !== 'string') throw new Error(`${entry}: Pagefind's package.json has no version`);
+  return pkg.version;
+}

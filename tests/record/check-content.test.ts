@@ -1,0 +1,97 @@
+/** `npm run check-content`: the content folder checked whole, every problem with its file and line and what to do. */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatContentProblem } from '../../src/lib/record/check-content-fs.ts';
+
+function copy(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'archive-check-')), 'content');
+  cpSync('content', dir, { recursive: true });
+  return dir;
+}
+
+const lines = (dir: string): string[] => checkContent(dir).problems.map(formatContentProblem);
+
+describe('checkContent', () => {
+  it('the default content is clean', () => {
+    expect(lines(path.resolve('content'))).toEqual([]);
+  });
+
+  it('registry conflicts and cycles, each with its file and line', () => {
+    const dir = copy();
+    writeFileSync(
+      path.join(dir, 'registry', 'contractors.yaml'),
+      [
+        'contractors:',
+        '  - name: 日本電気株式会社',
+        '    aliases: [NEC, 株式会社BCC]',
+        '  - name: 株式会社BCC',
+        '    aliases: [NEC]',
+        '  - name: Aグループ',
+        '    group: Bグループ',
+        '  - name: Bグループ',
+        '    group: Aグループ',
+        '  - name: NECソフト株式会社',
+        '    group: どこにもない',
+        '',
+      ].join('\n'),
+    );
+    const out = lines(dir).join('\n');
+    expect(out).toMatch(/contractors\.yaml:3: the alias 「株式会社BCC」 of 「日本電気株式会社」 is the name of another entry/u);
+    expect(out).toMatch(/contractors\.yaml:5: the alias 「NEC」 is also an alias of 「日本電気株式会社」/u);
+    expect(out).toMatch(/contractors\.yaml:7: groups go round in a circle: Aグループ → Bグループ → Aグループ/u);
+    expect(out).toMatch(/contractors\.yaml:11: group 「どこにもない」 is not an entry/u);
+  });
+
+  it('a filing that names a bureau after the registry says it was renamed', () => {
+    const dir = copy();
+    writeFileSync(
+      path.join(dir, 'registry', 'departments.yaml'),
+      'bureaus:\n  - name: 地域振興部\n    renamed_from:\n      - name: 地域文化部\n        until: 2009-03-31\n',
+    );
+    expect(lines(dir).join('\n')).toMatch(
+      /warning: .*2010-4b4b9c74\.md:\d+: this filing \(2010-04-01\) names 「地域文化部」, which registry\/departments\.yaml says became 「地域振興部」 on 2009-03-31 \(line 5\)/u,
+    );
+  });
+
+  it('bad records, names of white space, bidi controls, files that are no records, changed originals', () => {
+    const dir = copy();
+    const filings = path.join(dir, 'filings');
+    const [first, second, third] = readdirSync(filings).sort();
+    const a = path.join(filings, first ?? '');
+    writeFileSync(
+      a,
+      readFileSync(a, 'utf8')
+        .replace(/^kind: .*$/mu, 'kind: 通知')
+        .replace(/^purpose:/mu, 'purpse:'),
+    );
+    const b = path.join(filings, second ?? '');
+    writeFileSync(b, readFileSync(b, 'utf8').replace(/^contractors: \[\]$/mu, 'contractors:\n  - name: "   "\n    role: 委託先'));
+    const c = path.join(filings, third ?? '');
+    writeFileSync(
+      c,
+      readFileSync(c, 'utf8').replace(/^contractors: \[\]$/mu, 'contractors:\n  - name: "\u202e社会式株ルーツ"\n    role: 委託先'),
+    );
+    writeFileSync(path.join(filings, 'notes.txt'), 'a note');
+    renameSync(c, c.replace(/\.md$/u, '-copy.md'));
+    const original = path.join(dir, 'sources', readdirSync(path.join(dir, 'sources')).sort()[0] ?? '');
+    writeFileSync(original, 'changed');
+    const out = lines(dir).join('\n');
+    expect(out).toMatch(new RegExp(`error: .*${first}:\\d+: unknown key 「purpse」; did you mean 「purpose」`, 'u'));
+    expect(out).toMatch(new RegExp(`error: .*${second}:\\d+: contractors\\.0\\.name: a name of only white space`, 'u'));
+    expect(out).toMatch(/warning: .*-copy\.md:\d+: the contractor name 「�社会式株ルーツ」 holds a bidirectional control character/u);
+    expect(out).toMatch(/warning: .*-copy\.md:2: the file is named .*-copy\.md but its id is/u);
+    expect(out).toMatch(/warning: .*notes\.txt: not a record \(records end in \.md\)/u);
+    expect(out).toMatch(/error: .*sources\/.*: this original does not match the SHA-256 its record .* gives: it was changed/u);
+    rmSync(path.join(dir, 'filings'), { recursive: true });
+    expect(lines(dir).join('\n')).toMatch(/error: .*filings: no filings\/ folder/u);
+    expect(lines(path.join(dir, 'nowhere')).join('\n')).toMatch(/the content folder does not exist; set ARCHIVE_CONTENT_DIR/u);
+  });
+
+  it('writes a staff report: problems, names not placed, inferred dates', () => {
+    const { report } = checkContent(path.resolve('content'));
+    expect(report).toMatch(/^# 審議会アーカイブ/u);
+    expect(report).toMatch(/## Dates inferred \(not the meeting date\)\n\n- 2008-04a038e7\.md: 2008-12-01 \(the period start\)/u);
+  });
+});
