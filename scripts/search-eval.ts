@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { contentDir, loadRecords } from '../src/lib/record/load-fs.ts';
-import { loadRegistries } from '../src/lib/record/registry.ts';
+import { loadRegistries } from '../src/lib/record/registry-fs.ts';
 import { getTokenizer } from '../src/lib/core/tokenizer-fs.ts';
 import { buildQuerySet, evaluateSearch, formatEval } from './lib/bench/search-eval.ts';
 

@@ -355,7 +355,7 @@ async function start(source: Source, role: 'search' | 'facets'): Promise<Pagefin
   // Pagefind takes the query language from <html lang> when an instance starts, and for ja it
   // re-cuts the query with Intl.Segmenter (the mismatch of Pagefind issue #1237), which would
   // break our tokens. It has no option to set the language, so it starts while the page says
-  // zxx, the language the index is written in (src/lib/search/records.ts).
+  // zxx, the language the index is written in (src/lib/search/indexer/records.ts).
   const html = document.documentElement;
   const lang = html.lang;
   html.lang = 'zxx';

@@ -6,7 +6,7 @@ import { getCollection } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/crosslinks/archive.ts';
 import { kindsOf } from '../lib/record/config.ts';
 import { contentDir } from '../lib/record/load-fs.ts';
-import { loadRegistries } from '../lib/record/registry.ts';
+import { loadRegistries } from '../lib/record/registry-fs.ts';
 import { slugify } from '../lib/core/slug.ts';
 import type { ClauseSet } from '../lib/record/schema.ts';
 import { revealAll, revealControls } from '../lib/core/text.ts';

@@ -12,7 +12,7 @@ import {
   type PublishedSet,
   type WordSplitter,
 } from '../lib/clauses/versions.ts';
-import type { Entry } from '../lib/crosslinks/archive.ts';
+import type { Entry } from '../lib/record/schema.ts';
 import { extractClauses } from '../lib/clauses/extract.ts';
 import type { Clause } from '../lib/record/schema.ts';
 import { slugify } from '../lib/core/slug.ts';

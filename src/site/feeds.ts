@@ -1,5 +1,5 @@
 /** The feeds of the site (src/lib/views/feeds.ts), written with absolute, base-aware links. */
-import type { Entry } from '../lib/crosslinks/archive.ts';
+import type { Entry } from '../lib/record/schema.ts';
 import { feedXml } from '../lib/views/feeds.ts';
 import { SITE } from './config.ts';
 import { SITE_FALLBACK, paths } from './url.ts';

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { articleSlug, buildArchive, describeRole } from '../../src/lib/crosslinks/archive.ts';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { companyKey } from '../../src/lib/core/names.ts';
-import { departmentsRegistrySchema, contractorsRegistrySchema, loadRegistries } from '../../src/lib/record/registry.ts';
+import { departmentsRegistrySchema, contractorsRegistrySchema } from '../../src/lib/record/registry.ts';
+import { loadRegistries } from '../../src/lib/record/registry-fs.ts';
 import { MAX_SLUG, SlugAllocator, slugify } from '../../src/lib/core/slug.ts';
 import { getTokenizer, type Tokenizer } from '../../src/lib/core/tokenizer-fs.ts';
 

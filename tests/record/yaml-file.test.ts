@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadArchiveConfig } from '../../src/lib/record/config.ts';
-import { loadRegistries } from '../../src/lib/record/registry.ts';
+import { ConfigError } from '../../src/lib/record/config.ts';
+import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
+import { loadRegistries } from '../../src/lib/record/registry-fs.ts';
 describe('registry and configuration files', () => {
   it('a YAML error, a schema error and an alias bomb each name the file and line', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'archive-registry-'));

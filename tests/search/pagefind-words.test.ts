@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import * as pagefind from 'pagefind';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
-import { documentTokens, searchDocuments } from '../../src/lib/search/records.ts';
+import { documentTokens, searchDocuments } from '../../src/lib/search/indexer/records.ts';
 import { GAP, SHARDS, STREAMS, contentTokens } from '../../src/lib/search/tokens.ts';
 import {
   CHUNK_SIZE,

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
-import { bodyText, clauseSetId, filingText, searchRecords, splitBody, type SearchRecord } from '../../src/lib/search/records.ts';
+import { bodyText, clauseSetId, filingText, searchRecords, splitBody, type SearchRecord } from '../../src/lib/search/indexer/records.ts';
 import {
   CLAUSE_SHARD,
   FILING_SHARDS,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SplitCache } from '../../src/lib/search/indexer/split-cache.ts';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
-import { splitBody } from '../../src/lib/search/records.ts';
+import { splitBody } from '../../src/lib/search/indexer/records.ts';
 
 const bodies = loadRecords(path.resolve('content')).map((r) => r.body);
 

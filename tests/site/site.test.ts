@@ -15,7 +15,7 @@ import { extractClauses } from '../../src/lib/clauses/extract.ts';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { companyKey } from '../../src/lib/core/names.ts';
 import { sourcePath } from '../../src/lib/record/record.ts';
-import { searchDocuments } from '../../src/lib/search/records.ts';
+import { searchDocuments } from '../../src/lib/search/indexer/records.ts';
 import { buildLog, buildSite } from '../support/build-site.ts';
 import {
   ABOUT_14,

@@ -1,5 +1,6 @@
 /** Small literal archives for the view modules' unit tests (src/lib/*-view.ts, recipients, pictures). */
-import { buildArchive, type Archive, type Entry } from '../../src/lib/crosslinks/archive.ts';
+import { buildArchive, type Archive } from '../../src/lib/crosslinks/archive.ts';
+import type { Entry } from '../../src/lib/record/schema.ts';
 import { filingSchema, type FilingInput } from '../../src/lib/record/schema.ts';
 import type { Paths } from '../../src/lib/views/view.ts';
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { diffArrays } from 'diff';
-import type { Entry } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import { extractClauses } from './extract.ts';
 import { DEFAULT_PARTIES } from '../record/config.ts';
 import { formatEra } from '../core/era.ts';

@@ -5,16 +5,9 @@
  * only render what this returns.
  */
 import type { Registries } from '../record/registry.ts';
-import type { Contractor, Filing } from '../record/schema.ts';
+import type { Contractor, Entry } from '../record/schema.ts';
 import { companyCore, companyKey, nameKey } from '../core/names.ts';
 import { SlugAllocator, asciiSlug } from '../core/slug.ts';
-
-/** A record as the site sees it. */
-export interface Entry {
-  id: string;
-  data: Filing;
-  body: string;
-}
 
 /** A bureau a section has belonged to, with the span of the filings that show it. */
 export interface BureauSpan {

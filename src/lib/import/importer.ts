@@ -13,7 +13,7 @@ import type { ClauseSetInput, FilingInput } from '../record/schema.ts';
 import { decodeSource } from './decode/decode.ts';
 import { missingText } from './lossless.ts';
 import type { Problem } from './messages.ts';
-import type { Line } from './normalise.ts';
+import type { Line } from './source.ts';
 import { parseSource, type ParsedFiling } from './parse-filing.ts';
 import { SourceError, type SourceDoc } from './source.ts';
 

@@ -1,5 +1,6 @@
 /** Small readings of the importer's lines that several stages share. */
-import type { Line } from './normalise.ts';
+import { nfkc } from '../core/text.ts';
+import type { Line } from './source.ts';
 
 /** A Markdown-ish heading: `## 特記事項`. */
 export const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
@@ -20,4 +21,16 @@ export function nextText(lines: Line[], from: number): number | undefined {
 /** Text as HTML text: the three characters that would be markup escaped. */
 export function escapeHtml(s: string): string {
   return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+}
+
+/**
+ * Join two wrapped pieces: no space in Japanese; one space between two Latin words, and one where
+ * either piece kept the space it was cut at.
+ */
+export function joinWrapped(a: string, b: string): string {
+  const left = a.replace(/\s+$/u, '');
+  const right = b.replace(/^\s+/u, '');
+  const spaced = left !== a || right !== b;
+  const latin = /[A-Za-z0-9,;:]$/u.test(nfkc(left)) && /^[A-Za-z0-9(]/u.test(nfkc(right));
+  return latin || spaced ? `${left} ${right}` : left + right;
 }

@@ -11,19 +11,10 @@
  *
  * Widths are not changed here: the record keeps what was written; comparisons use NFKC.
  */
-import { compact, nfkc } from '../core/text.ts';
+import { compact } from '../core/text.ts';
 import type { Problem } from './messages.ts';
-import { STARTS_BLOCK } from './lines.ts';
-import type { SourceDoc, SourceLine } from './source.ts';
-
-/** A line as the recognisers read it. */
-export interface Line {
-  /** Where it starts: the 1-based line of the source text, or of the decoded text for PDF and Word. */
-  no: number;
-  text: string;
-  /** The page it is on (PDF). */
-  page?: number;
-}
+import { STARTS_BLOCK, joinWrapped } from './lines.ts';
+import type { Line, SourceDoc, SourceLine } from './source.ts';
 
 /** The normalised document. */
 export interface Normalised {
@@ -87,18 +78,6 @@ function continues(prev: SourceLine, next: SourceLine): boolean {
   // A bracketed heading alone on its line, （秘密の保持）, is never the end of a sentence.
   if (/^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u.test(next.text.trim())) return false;
   return !STARTS_BLOCK.test(next.text);
-}
-
-/**
- * Join two wrapped pieces: no space in Japanese; one space between two Latin words, and one where
- * either piece kept the space it was cut at.
- */
-export function joinWrapped(a: string, b: string): string {
-  const left = a.replace(/\s+$/u, '');
-  const right = b.replace(/^\s+/u, '');
-  const spaced = left !== a || right !== b;
-  const latin = /[A-Za-z0-9,;:]$/u.test(nfkc(left)) && /^[A-Za-z0-9(]/u.test(nfkc(right));
-  return latin || spaced ? `${left} ${right}` : left + right;
 }
 
 /** Display width: full-width characters count two. */

@@ -24,6 +24,15 @@ export interface SourceLine {
   edge?: 'top' | 'bottom';
 }
 
+/** A line as the recognisers read it. */
+export interface Line {
+  /** Where it starts: the 1-based line of the source text, or of the decoded text for PDF and Word. */
+  no: number;
+  text: string;
+  /** The page it is on (PDF). */
+  page?: number;
+}
+
 /** A decoded document. */
 export interface SourceDoc {
   format: SourceFormat;

@@ -7,9 +7,6 @@
  * runs it on every archive, so every archive must have been indexed with the same tokens
  * (SEARCH_FORMAT) by the same Pagefind (its index format). `incompatibility` says why not.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -86,12 +83,4 @@ export function parseManifest(text: string): { manifest?: Manifest; problems: st
   const r = manifestSchema.safeParse(value);
   if (r.success) return { manifest: r.data, problems: [] };
   return { problems: r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`) };
-}
-
-/** The version of the Pagefind this project builds with (its package.json; the package exports no other file). */
-export function pagefindVersion(): string {
-  const entry = fileURLToPath(import.meta.resolve('pagefind'));
-  const pkg = JSON.parse(readFileSync(path.join(path.dirname(entry), '..', 'package.json'), 'utf8')) as { version?: unknown };
-  if (typeof pkg.version !== 'string') throw new Error(`${entry}: Pagefind's package.json has no version`);
-  return pkg.version;
 }

@@ -1,5 +1,6 @@
 /** Open data: every record as JSON and as CSV (UTF-8 with BOM and CRLF, so Excel reads Japanese). */
-import type { ContractorIndex, Entry } from '../crosslinks/archive.ts';
+import type { ContractorIndex } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import { extractClauses } from '../clauses/extract.ts';
 import { CSV_HEADERS } from '../words/labels.ts';
 import type { Clause } from '../record/schema.ts';

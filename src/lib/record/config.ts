@@ -7,8 +7,6 @@
  * recognisers read the vocabulary (src/lib/import/recognise/vocabulary.ts). The file is optional:
  * without it the archive is the seeds' ward (DEFAULT_CONFIG).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { YamlFileError, parseYamlFile } from './yaml-file.ts';
 
@@ -127,11 +125,6 @@ export function term(t: z.output<typeof termSchema>): Term {
 /** A configuration that could not be read, with file and line. */
 export class ConfigError extends Error {}
 
-/** The configuration file of a content folder. */
-export function configFile(dir: string): string {
-  return path.join(dir, 'archive.yaml');
-}
-
 /** Parse the text of an archive.yaml. Throws ConfigError naming the file and line. */
 export function parseArchiveConfig(text: string, file: string): ArchiveConfig {
   try {
@@ -140,13 +133,6 @@ export function parseArchiveConfig(text: string, file: string): ArchiveConfig {
     if (e instanceof YamlFileError) throw new ConfigError(e.message, { cause: e });
     throw e;
   }
-}
-
-/** `<dir>/archive.yaml`, or the seeds' ward when the file does not exist. */
-export function loadArchiveConfig(dir: string): ArchiveConfig {
-  const file = configFile(dir);
-  if (!existsSync(file)) return DEFAULT_CONFIG;
-  return parseArchiveConfig(readFileSync(file, 'utf8'), file);
 }
 
 /** The kinds in use (configured or default). */

@@ -4,7 +4,8 @@
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { kindsOf, loadArchiveConfig } from './config.ts';
+import { kindsOf } from './config.ts';
+import { loadArchiveConfig } from './config-fs.ts';
 import { RecordError, parseClauseSet, parseRecord, type ClauseSetFile, type RecordFile } from './record.ts';
 
 /** The content folder the site is built from. */

@@ -2,11 +2,8 @@
  * Registries staff can edit: `content/registry/departments.yaml` and
  * `content/registry/contractors.yaml`. Both are optional; the site uses them when present.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { isoDate } from './schema.ts';
-import { parseYamlFile } from './yaml-file.ts';
 
 /** A former name of a bureau or section, in force until a date. */
 const formerName = z.object({
@@ -72,17 +69,4 @@ export interface Registries {
   departments?: DepartmentsRegistry;
   contractors?: ContractorsRegistry;
   terms?: TermsRegistry;
-}
-
-function readRegistry<S extends z.ZodType>(file: string, schema: S): z.output<S> | undefined {
-  if (!existsSync(file)) return undefined;
-  return parseYamlFile(readFileSync(file, 'utf8'), file, schema, 'see README, "Registries"');
-}
-
-/** Read `<dir>/registry/*.yaml`. */
-export function loadRegistries(dir: string): Registries {
-  const departments = readRegistry(path.join(dir, 'registry', 'departments.yaml'), departmentsRegistrySchema);
-  const contractors = readRegistry(path.join(dir, 'registry', 'contractors.yaml'), contractorsRegistrySchema);
-  const terms = readRegistry(path.join(dir, 'registry', 'terms.yaml'), termsRegistrySchema);
-  return { ...(departments ? { departments } : {}), ...(contractors ? { contractors } : {}), ...(terms ? { terms } : {}) };
 }

@@ -209,3 +209,10 @@ export const clauseSetSchema = z
   .strict();
 export type ClauseSet = z.output<typeof clauseSetSchema>;
 export type ClauseSetInput = z.input<typeof clauseSetSchema>;
+
+/** A record as the site sees it. */
+export interface Entry {
+  id: string;
+  data: Filing;
+  body: string;
+}

@@ -5,7 +5,7 @@
  */
 import { containsTerm, excerpt, type ExcerptPart } from './tokens.ts';
 
-/** A filing's text as its search result holds it (src/lib/search/records.ts filingDocument). */
+/** A filing's text as its search result holds it (src/lib/search/indexer/records.ts filingDocument). */
 export interface ResultText {
   /** The facts, a line each: label TAB value. */
   facts?: string;

@@ -184,7 +184,7 @@ export const FILING_SHARDS: readonly number[] = Array.from({ length: SHARDS }, (
 /**
  * Shard names per stream: Greek for trigrams, Armenian for 4-grams, Cyrillic for bigrams, so a
  * token names its stream as well as its shard; the last name of each is the 特記事項 sets'
- * (src/lib/search/records.ts).
+ * (src/lib/search/indexer/records.ts).
  */
 const SHARD_NAMES: Record<Stream, readonly string[]> = {
   tri: [...'αβγδεζηθικλμνξοπω'],

@@ -6,7 +6,7 @@
  * rel="self", as feed validators ask.
  */
 import { getRssString } from '@astrojs/rss';
-import type { Entry } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import { FEED_WORDS as W } from '../words/labels.ts';
 
 /** How many of the newest filings a feed holds. */

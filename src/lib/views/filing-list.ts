@@ -5,7 +5,8 @@
  * carries a filter from one page to the other; a value is what the option's value is: a company's
  * canonical name, an item as first written, a clause version's id.
  */
-import type { Archive, Entry } from '../crosslinks/archive.ts';
+import type { Archive } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
 import { FILTER_WORDS as F } from '../words/labels.ts';
 import { companyKey, nameKey } from '../core/names.ts';

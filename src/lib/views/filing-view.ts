@@ -3,7 +3,8 @@
  * contractors before and after a change, the note on its clause version, the contents list.
  * src/pages/filings/[id].astro renders what these return.
  */
-import { describeRole, type Archive, type Entry } from '../crosslinks/archive.ts';
+import { describeRole, type Archive } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion, ComparisonRow } from '../clauses/versions.ts';
 import { formatEra, formatEraWithIso } from '../core/era.ts';
 import {

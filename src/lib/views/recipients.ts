@@ -5,7 +5,8 @@
  * and department pages show these rows in a table a reader sorts and filters in the page
  * (src/components/RecipientsTable.astro, src/browser/table-filter.ts).
  */
-import { describeRole, type Archive, type Entry } from '../crosslinks/archive.ts';
+import { describeRole, type Archive } from '../crosslinks/archive.ts';
+import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
 import { FILTER_WORDS as F, RECIPIENT_WORDS as W } from '../words/labels.ts';
 import { companyKey, nameKey } from '../core/names.ts';

@@ -14,7 +14,7 @@ import { parseItems } from '../facts/fields.ts';
 import { fragmentToPhrasing, hasHtml, htmlToBlocks } from '../decode/html.ts';
 import type { Problem } from '../messages.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
-import type { Line } from '../normalise.ts';
+import type { Line } from '../source.ts';
 import { ANNEX_TITLE, CLAUSE_SET_TITLE, factOf, type Vocabulary } from '../recognise/vocabulary.ts';
 
 /** A table as read: its rows' cells, with lines. */

@@ -16,7 +16,7 @@ import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from
 import { endsSentence } from '../../core/text.ts';
 import type { Problem } from '../messages.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
-import type { Line } from '../normalise.ts';
+import type { Line } from '../source.ts';
 
 /** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
 export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;

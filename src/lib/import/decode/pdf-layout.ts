@@ -14,8 +14,7 @@
  * No library rebuilds reading order and tables from PDF positions in JavaScript (pdfjs gives
  * positioned strings; pdf.js's own text layer only places them), hence this module.
  */
-import { STARTS_BLOCK, escapeHtml } from '../lines.ts';
-import { joinWrapped } from '../normalise.ts';
+import { STARTS_BLOCK, escapeHtml, joinWrapped } from '../lines.ts';
 import type { SourceLine } from '../source.ts';
 
 /** A string pdfjs placed on the page: baseline at (x, y), PDF units (y grows upwards). */

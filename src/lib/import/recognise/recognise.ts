@@ -20,7 +20,7 @@ import { HASH_HEADING } from '../lines.ts';
 import { parseDepartment, stripDepartmentBrackets } from '../facts/department.ts';
 import { fragmentToPlain } from '../decode/html.ts';
 import type { Problem } from '../messages.ts';
-import type { Line } from '../normalise.ts';
+import type { Line } from '../source.ts';
 import { kindIn, kindOfVerb, type Vocabulary } from './vocabulary.ts';
 
 /** What the header of a document says. */

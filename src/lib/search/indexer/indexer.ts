@@ -15,7 +15,7 @@ import path from 'node:path';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../record/load-fs.ts';
-import { SEARCH_LANGUAGE, searchDocuments, type SearchDocument } from '../records.ts';
+import { SEARCH_LANGUAGE, searchDocuments, type SearchDocument } from './records.ts';
 import { STREAMS, contentTokens, type Stream } from '../tokens.ts';
 import {
   WordIndexBuilder,
@@ -28,7 +28,7 @@ import {
 import { SplitCache } from './split-cache.ts';
 import { ReadingCache } from './reading-cache.ts';
 import { addReadings, readingBuckets } from '../readings.ts';
-import { loadRegistries } from '../../record/registry.ts';
+import { loadRegistries } from '../../record/registry-fs.ts';
 import { nameGroups } from '../names.ts';
 import { getTokenizer } from '../../core/tokenizer-fs.ts';
 

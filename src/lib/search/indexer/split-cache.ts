@@ -1,5 +1,5 @@
 /**
- * A persistent cache of splitBody (src/lib/search/records.ts): parsing the Markdown of a
+ * A persistent cache of splitBody (src/lib/search/indexer/records.ts): parsing the Markdown of a
  * filing is most of the indexer's own work (29 s of 35 s at 10,000 filings, measured), and a
  * body that has not changed splits the same way. Keyed by the SHA-256 of the body; the whole
  * cache is dropped when the code that splits changes (a hash of its source files and the
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { clauseSetId, splitBody, splitBodyUnder } from '../records.ts';
+import { clauseSetId, splitBody, splitBodyUnder } from './records.ts';
 
 interface CacheFile {
   version: string;
@@ -27,7 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 /** What the split depends on: its source and the parser versions pinned by the lockfile. */
 function codeVersion(): string {
   const h = createHash('sha256');
-  for (const f of ['src/lib/search/records.ts', 'src/lib/clauses/extract.ts', 'package-lock.json']) {
+  for (const f of ['src/lib/search/indexer/records.ts', 'src/lib/clauses/extract.ts', 'package-lock.json']) {
     const file = path.join(root, f);
     h.update(f).update(existsSync(file) ? readFileSync(file) : '');
   }

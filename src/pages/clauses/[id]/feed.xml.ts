@@ -1,6 +1,7 @@
 /** RSS of the filings that attached one clause version: /clauses/<id>/feed.xml. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { byDateDesc, type Entry } from '../../../lib/crosslinks/archive.ts';
+import { byDateDesc } from '../../../lib/crosslinks/archive.ts';
+import type { Entry } from '../../../lib/record/schema.ts';
 import { FEED_WORDS } from '../../../lib/words/labels.ts';
 import { getClauseData } from '../../../site/clauses.ts';
 import { feedResponse } from '../../../site/feeds.ts';

@@ -1,6 +1,6 @@
 /** RSS of the filings a company (or a group, through its members) appears in: /contractors/<slug>/feed.xml. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Entry } from '../../../lib/crosslinks/archive.ts';
+import type { Entry } from '../../../lib/record/schema.ts';
 import { getArchive } from '../../../site/archive.ts';
 import { feedResponse } from '../../../site/feeds.ts';
 import { paths } from '../../../site/url.ts';

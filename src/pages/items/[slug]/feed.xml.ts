@@ -1,6 +1,6 @@
 /** RSS of the filings that hand over one personal data item: /items/<slug>/feed.xml. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Entry } from '../../../lib/crosslinks/archive.ts';
+import type { Entry } from '../../../lib/record/schema.ts';
 import { getArchive } from '../../../site/archive.ts';
 import { feedResponse } from '../../../site/feeds.ts';
 import { paths } from '../../../site/url.ts';

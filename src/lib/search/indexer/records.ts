@@ -10,14 +10,14 @@
  * unites the two, src/browser/search.ts). Nothing is left out: a filing's own text and its
  * clause section together are exactly its whole text.
  */
-import type { Entry } from '../crosslinks/archive.ts';
-import { clauseSection, parseBody } from '../clauses/extract.ts';
+import type { Entry } from '../../record/schema.ts';
+import { clauseSection, parseBody } from '../../clauses/extract.ts';
 import { createHash } from 'node:crypto';
-import { formatEraWithIso } from '../core/era.ts';
-import { FIELD_LABELS } from '../words/labels.ts';
+import { formatEraWithIso } from '../../core/era.ts';
+import { FIELD_LABELS } from '../../words/labels.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { CLAUSE_SHARD, WORD_FACETS, clauseSetToken, clauseSetValue, contentTokens, filterWord, shardOf, type Stream } from './tokens.ts';
+import { CLAUSE_SHARD, WORD_FACETS, clauseSetToken, clauseSetValue, contentTokens, filterWord, shardOf, type Stream } from '../tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
