@@ -1,5 +1,5 @@
 /** The municipality the site is built for: `content/archive.yaml` (src/lib/record/config.ts), read once per build. */
-import { siteTitle, type ArchiveConfig } from '../lib/record/config.ts';
+import { selfWord, siteTitle, type ArchiveConfig } from '../lib/record/config.ts';
 import { loadArchiveConfig } from '../lib/record/config-fs.ts';
 import { homeIntro, siteDescription } from '../lib/words/labels.ts';
 import { contentDir } from '../lib/record/load-fs.ts';
@@ -13,7 +13,7 @@ export const SITE = {
   description: siteDescription(archiveConfig),
   intro: homeIntro(archiveConfig),
   /** The word the municipality uses for itself (区, 市…). */
-  self: archiveConfig.self ?? archiveConfig.municipality,
+  self: selfWord(archiveConfig),
 } as const;
 
 /** The configured article (content/archive.yaml `articles`) an article of a filing is, if any. */

@@ -2,7 +2,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/lib/record/load-fs.ts';
-import { bodyText, clauseSetId, filingText, searchRecords, splitBody, type SearchRecord } from '../../src/lib/search/indexer/records.ts';
+import {
+  bodyText,
+  clauseSetId,
+  filingText,
+  searchDocuments,
+  searchRecords,
+  splitBody,
+  type SearchRecord,
+} from '../../src/lib/search/indexer/records.ts';
 import {
   CLAUSE_SHARD,
   FILING_SHARDS,
@@ -34,6 +42,25 @@ describe('splitBody', () => {
   });
   it('a body without 特記事項 is all its own text', () => {
     expect(splitBody('## 事業の概要\n\n本文です。\n')).toEqual({ own: '事業の概要\n本文です。', clauses: '' });
+  });
+});
+
+describe('the facts a result shows', () => {
+  it("label the municipality's own measures with the word it uses for itself", () => {
+    const withMeasures = entries.filter((e) => e.data.measures.municipality);
+    expect(withMeasures.length).toBeGreaterThan(0);
+    for (const [self, other] of [
+      ['市', '区'],
+      ['区', '市'],
+    ] as const) {
+      // The filings' documents (the clause sets' hold no facts).
+      const facts = searchDocuments(withMeasures, '/', undefined, undefined, self).flatMap((d) => d.meta['facts'] ?? []);
+      expect(facts).toHaveLength(withMeasures.length);
+      for (const f of facts) {
+        expect(f).toContain(`${self}が行う情報保護対策\t`);
+        expect(f).not.toContain(`${other}が行う情報保護対策`);
+      }
+    }
   });
 });
 

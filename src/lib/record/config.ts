@@ -135,6 +135,11 @@ export function parseArchiveConfig(text: string, file: string): ArchiveConfig {
   }
 }
 
+/** The word the municipality uses for itself (区, 市…): `self`, else its name. */
+export function selfWord(config: ArchiveConfig): string {
+  return config.self ?? config.municipality;
+}
+
 /** The kinds in use (configured or default). */
 export function kindsOf(config: ArchiveConfig): Term[] {
   return (config.kinds ?? DEFAULT_KINDS).map(term);

@@ -26,7 +26,6 @@ export const FIELD_LABELS = {
   purpose: '目的',
   subjects: '対象者',
   measures: '情報保護対策',
-  municipality: '区が行う情報保護対策',
   contractor: '受託事業者に行わせる情報保護対策',
   references: '関連する審議会',
   meeting: '審議した回',

@@ -15,6 +15,8 @@ import path from 'node:path';
 import { decode, encode } from 'cborg';
 import * as pagefind from 'pagefind';
 import { contentDir, loadRecords } from '../../record/load-fs.ts';
+import { loadArchiveConfig } from '../../record/config-fs.ts';
+import { selfWord } from '../../record/config.ts';
 import { SEARCH_LANGUAGE, searchDocuments, type SearchDocument } from './records.ts';
 import { STREAMS, contentTokens, type Stream } from '../tokens.ts';
 import {
@@ -62,7 +64,8 @@ export async function buildSearchIndex(options: {
     const files = loadRecords(content);
     // As the pages show them: bidirectional controls made visible (src/lib/core/text.ts revealControls).
     const entries = files.map((r) => ({ id: r.data.id, data: revealAll(r.data), body: revealControls(r.body) }));
-    return { docs: searchDocuments(entries, base, cache.splitUnder, (id) => versions.get(id)), records: files.length };
+    const self = selfWord(loadArchiveConfig(content));
+    return { docs: searchDocuments(entries, base, cache.splitUnder, (id) => versions.get(id), self), records: files.length };
   })();
   cache.save();
   rmSync(out, { recursive: true, force: true });

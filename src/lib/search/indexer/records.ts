@@ -14,7 +14,8 @@ import type { Entry } from '../../record/schema.ts';
 import { clauseSection, parseBody } from '../../clauses/extract.ts';
 import { createHash } from 'node:crypto';
 import { formatEraWithIso } from '../../core/era.ts';
-import { FIELD_LABELS } from '../../words/labels.ts';
+import { DEFAULT_CONFIG, selfWord } from '../../record/config.ts';
+import { FIELD_LABELS, municipalityMeasuresLabel } from '../../words/labels.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { CLAUSE_SHARD, WORD_FACETS, clauseSetToken, clauseSetValue, contentTokens, filterWord, shardOf, type Stream } from '../tokens.ts';
@@ -86,7 +87,7 @@ export function clauseSetId(clauses: string): string {
  * （コールセンター）): the label, the value shown, and the value as indexed (which keeps the words it
  * always had, such as a company's role).
  */
-export function factLines(entry: Entry): Array<{ label: string; shown: string; indexed: string }> {
+export function factLines(entry: Entry, self: string): Array<{ label: string; shown: string; indexed: string }> {
   const d = entry.data;
   const L = FIELD_LABELS;
   const line = (label: string, shown: string | undefined, indexed = shown): { label: string; shown: string; indexed: string } => ({
@@ -115,7 +116,7 @@ export function factLines(entry: Entry): Array<{ label: string; shown: string; i
     line(L.media, d.media),
     line(L.purpose, d.purpose),
     line(L.subjects, d.subjects),
-    line(L.municipality, d.measures.municipality),
+    line(municipalityMeasuresLabel(self), d.measures.municipality),
     line(L.contractor, d.measures.contractor),
     line(L.references, d.references.join('、')),
   ].filter((l) => l.indexed.trim() !== '');
@@ -123,7 +124,8 @@ export function factLines(entry: Entry): Array<{ label: string; shown: string; i
 
 /** The facts of a filing as lines of text: what a search should find besides the body. */
 function factsText(entry: Entry): string {
-  return factLines(entry)
+  // Only the values are indexed: the labels (and so the municipality's word) are not.
+  return factLines(entry, '')
     .map((l) => l.indexed)
     .join('\n');
 }
@@ -156,6 +158,7 @@ export function searchDocuments(
   base: string,
   split: typeof splitBodyUnder = splitBodyUnder,
   versionOf: (id: string) => { id: string; name: string } | undefined = () => undefined,
+  self: string = selfWord(DEFAULT_CONFIG),
 ): SearchDocument[] {
   const sorted = [...entries].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
   const sets = new Map<string, string>();
@@ -168,6 +171,7 @@ export function searchDocuments(
       set,
       shard: shardOf(rank, sorted.length),
       version: versionOf(entry.id),
+      self,
     });
   });
   let rank = 0;
@@ -225,7 +229,8 @@ export function filingDocument(
     set,
     shard = 0,
     version,
-  }: { own?: string; set?: string | undefined; shard?: number; version?: { id: string; name: string } | undefined } = {},
+    self = selfWord(DEFAULT_CONFIG),
+  }: { own?: string; set?: string | undefined; shard?: number; version?: { id: string; name: string } | undefined; self?: string } = {},
 ): SearchDocument {
   const d = entry.data;
   const text = [factsText(entry), own].join('\n');
@@ -265,7 +270,7 @@ export function filingDocument(
       articles: [...new Set(d.basis.map((b) => b.article))].join('\n'),
       items: d.items.join('\n'),
       ...(version ? { version: version.name, versionId: version.id } : {}),
-      facts: factLines(entry)
+      facts: factLines(entry, self)
         .map((l) => `${l.label}\t${l.shown}`)
         .join('\n'),
       body: own,
