@@ -28,14 +28,14 @@ import {
   filterWord,
   pagefindQuery,
   searchPlan,
-  WORD_FACETS,
   type ExcerptPart,
   type SearchPlan,
 } from '../lib/search/tokens.ts';
+import { SEARCH_FACETS, WORD_FACETS, type ResultMeta, type SearchFacet } from '../lib/search/format.ts';
 
 interface PagefindResultData {
   url: string;
-  meta: Record<string, string>;
+  meta: ResultMeta;
   filters?: Record<string, string[]>;
 }
 interface PagefindResult {
@@ -56,10 +56,7 @@ interface PagefindModule {
   createInstance: (o: Record<string, unknown>) => Pagefind;
 }
 
-/** The facets, named as on /filings/ (so a link carries a filter from one page to the other). */
-export const FACETS = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version', 'municipality'] as const;
-type Facet = (typeof FACETS)[number];
-type Filters = Partial<Record<Facet, string>>;
+type Filters = Partial<Record<SearchFacet, string>>;
 const PAGE = 10;
 /** Facets are counted from the results' data up to this many results (when Pagefind cannot count the union). */
 const COUNT_LIMIT = 300;
@@ -407,7 +404,7 @@ interface State {
 function stateFromUrl(): State {
   const params = new URLSearchParams(location.search);
   const filters: Filters = {};
-  for (const f of FACETS) {
+  for (const f of SEARCH_FACETS) {
     const v = params.get(f);
     if (v) filters[f] = v;
   }
@@ -417,7 +414,7 @@ function stateFromUrl(): State {
 function writeUrl(state: State, push: boolean): void {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const f of FACETS) if (state.filters[f]) params.set(f, state.filters[f] ?? '');
+  for (const f of SEARCH_FACETS) if (state.filters[f]) params.set(f, state.filters[f] ?? '');
   for (const o of state.off) params.append('off', o);
   if (state.own) params.set('own', '1');
   const next = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
@@ -531,7 +528,7 @@ async function searchPlanned(source: Source, plan: SearchPlan, filters: Record<s
 /** Counts of a union: a + b − (a ∩ b), value by value. */
 function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts | undefined): Counts {
   const out: Counts = {};
-  for (const f of FACETS)
+  for (const f of SEARCH_FACETS)
     for (const source of [a, b])
       for (const [v, n] of Object.entries(source?.[f] ?? {}))
         (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n - (source === a ? 0 : (both?.[f]?.[v] ?? 0));
@@ -809,7 +806,7 @@ function renderExpansions(expansions: Expansion[], off: string[]): void {
   }
 }
 
-function facetLabel(f: Facet, v: string): string {
+function facetLabel(f: SearchFacet, v: string): string {
   if (f === 'year') return yearLabel(v);
   if (f === 'fy') return yearLabel(v, true);
   if (f === 'version') return versionNames[v] ?? v;
@@ -819,7 +816,7 @@ function facetLabel(f: Facet, v: string): string {
 function renderFacets(counts: Counts, filters: Filters): void {
   if (!facetsBox) return;
   facetsBox.replaceChildren();
-  for (const f of FACETS) {
+  for (const f of SEARCH_FACETS) {
     const values = Object.entries(counts[f] ?? {}).filter(([, n]) => n > 0);
     const chosen = filters[f];
     if (chosen && !values.some(([v]) => v === chosen)) values.push([chosen, 0]);
@@ -894,7 +891,7 @@ function renderUnanswered(silent: Source[]): void {
 /** Count the facets of some results from their data (each result's fragment holds its filters). */
 function countFacets(items: PagefindResultData[]): Counts {
   const out: Counts = {};
-  for (const d of items) for (const f of FACETS) for (const v of d.filters?.[f] ?? []) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + 1;
+  for (const d of items) for (const f of SEARCH_FACETS) for (const v of d.filters?.[f] ?? []) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + 1;
   return out;
 }
 
@@ -972,7 +969,7 @@ async function searchSource(
   }
   if (state.own) clauseOnly = [];
   const all = [...own, ...clauseOnly];
-  // Facet counts: Pagefind counts one phrase itself; the union of several forms or terms is
+  // SearchFacet counts: Pagefind counts one phrase itself; the union of several forms or terms is
   // counted from the results' data (a fragment each), up to COUNT_LIMIT results.
   const active = searches.flatMap((s) => s.variants.filter((v) => v.active).map((v) => v.variant.text));
   const single = searches.length === 1 && active.length === 1 ? searchPlan(active[0] ?? '') : undefined;
@@ -1094,7 +1091,12 @@ async function whyEmpty(outcomes: Outcome[], terms: QueryTerm[], filters: Record
       Object.entries(filters).map(async ([facet, value]) => {
         const rest = Object.fromEntries(Object.entries(filters).filter(([f]) => f !== facet));
         const counted = sum(await Promise.all(outcomes.map((o) => countWithout(o, rest))));
-        return { facet, value, label: `${W.facets[facet as Facet] ?? facet}：${facetLabel(facet as Facet, value)}`, countWithout: counted };
+        return {
+          facet,
+          value,
+          label: `${W.facets[facet as SearchFacet] ?? facet}：${facetLabel(facet as SearchFacet, value)}`,
+          countWithout: counted,
+        };
       }),
     ),
     alternatives: [...alternatives].map(([text, count]) => ({ text, count })),

@@ -15,7 +15,7 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { buildPortal, readArchives } from '../../src/lib/portal/build-fs.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { PORTAL_UI, SEARCH_UI } from '../../src/lib/words/labels.ts';
-import { SEARCH_FORMAT } from '../../src/lib/publish/manifest.ts';
+import { SEARCH_FORMAT } from '../../src/lib/search/format.ts';
 import { buildSite } from '../support/build-site.ts';
 import { corpusContent, type Municipality } from '../support/corpus-archive.ts';
 import { axe, collectErrors, run, WIDTHS } from '../support/pages.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_FORMAT, SEARCH_FORMAT, type Manifest } from '../../src/lib/publish/manifest.ts';
+import { MANIFEST_FORMAT, type Manifest } from '../../src/lib/publish/manifest.ts';
+import { SEARCH_FORMAT } from '../../src/lib/search/format.ts';
 import {
   acrossRows,
   portalView,

@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { incompatibility, manifestSchema, parseManifest, SEARCH_FORMAT } from '../../src/lib/publish/manifest.ts';
+import { incompatibility, manifestSchema, parseManifest } from '../../src/lib/publish/manifest.ts';
+import { SEARCH_FORMAT, WORD_FACETS } from '../../src/lib/search/format.ts';
 import { foldReading, readingBucket } from '../../src/lib/search/readings.ts';
-import {
-  clauseSetToken,
-  contentTokens,
-  filterWord,
-  pagefindQuery,
-  searchPlan,
-  SHARDS,
-  STREAMS,
-  WORD_FACETS,
-} from '../../src/lib/search/tokens.ts';
+import { clauseSetToken, contentTokens, filterWord, pagefindQuery, searchPlan, SHARDS, STREAMS } from '../../src/lib/search/tokens.ts';
 
 /**
  * What the query side and the index must agree on, for a sample text: the tokens of every

@@ -18,13 +18,13 @@ import {
   clauseSetOfValue,
   clauseSetToken,
   filterWord,
-  WORD_FACETS,
   containsTerm,
   contentTokens,
   GAP,
   shardName,
   shardOf,
 } from '../../src/lib/search/tokens.ts';
+import { WORD_FACETS } from '../../src/lib/search/format.ts';
 
 const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
 

@@ -1,7 +1,8 @@
 /** src/lib/views/filing-list.ts: the facets of the filings list and each filing's values. */
 import { describe, expect, it } from 'vitest';
 import type { ClauseVersion } from '../../src/lib/clauses/versions.ts';
-import { FILING_FACETS, filingFacets, filingKeys } from '../../src/lib/views/filing-list.ts';
+import { filingFacets, filingKeys } from '../../src/lib/views/filing-list.ts';
+import { FILING_FACETS } from '../../src/lib/search/format.ts';
 import { CHANGE, archiveOf, filing } from '../support/view-fixtures.ts';
 
 const a = filing('a', {

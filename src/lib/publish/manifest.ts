@@ -9,15 +9,6 @@
  */
 import { z } from 'zod';
 
-/**
- * The version of everything the query side must agree on with the index: the token streams and
- * their marks, the shards, the n-gram rules, the filter words, the reading buckets and names.json
- * (2: filter words; names searched without their legal form). Change it with
- * any of them: tests/publish/manifest.test.ts pins the tokens of a sample text to this value and fails
- * when they change while it does not.
- */
-export const SEARCH_FORMAT = 'council-archive-search/2';
-
 /** The manifest's own format. */
 export const MANIFEST_FORMAT = 'council-archive-manifest/1';
 

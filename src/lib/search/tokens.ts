@@ -325,14 +325,6 @@ export function clauseSetOfValue(value: string): string {
 }
 
 /**
- * The facets a filing also carries as words (filterWord), so the query instance keeps a
- * query's results to a filter's pages by a word search: a year chip (平成22年) or a value chosen
- * in the panel then costs one index chunk, not a second Pagefind instance with its filters
- * (about 130 KB more at 10,000 filings, src/browser/search.ts).
- */
-export const WORD_FACETS: readonly string[] = ['kind', 'year', 'fy', 'bureau', 'section', 'contractor', 'article', 'item', 'version'];
-
-/**
  * A 53-bit hash of a string in base 36 (cyrb53, public domain): filter values are any text, and
  * Pagefind keeps only the letters and digits of a word, so a word names its value by a hash.
  * By hand because the word is computed in the browser too, synchronously and without a secure

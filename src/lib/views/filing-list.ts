@@ -10,10 +10,7 @@ import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
 import { FILTER_WORDS as F } from '../words/labels.ts';
 import { companyKey, nameKey } from '../core/names.ts';
-
-/** The facet names, in the order the form shows them; also the URL parameters and `data-*` keys. */
-export const FILING_FACETS = ['kind', 'year', 'bureau', 'section', 'contractor', 'task', 'article', 'item', 'version'] as const;
-export type FilingFacet = (typeof FILING_FACETS)[number];
+import { FILING_FACETS, type FilingFacet } from '../search/format.ts';
 
 /** A facet of the form. */
 export interface Facet {

@@ -3,6 +3,7 @@
  * municipality and its council are not here: they come from content/archive.yaml (src/site/config.ts).
  */
 import type { DATE_SOURCES, SOURCE_TYPES } from '../record/schema.ts';
+import { FACET_TABLE, FILING_FACETS, SEARCH_FACETS, type FilingFacet, type SearchFacet } from '../search/format.ts';
 
 export const FIELD_LABELS = {
   id: '整理番号',
@@ -194,15 +195,7 @@ export const FEED_WORDS = {
 /** The filters of the filings list and of the who-got-which-data tables. */
 export const FILTER_WORDS = {
   heading: '絞り込み',
-  kind: '種別',
-  year: '年',
-  bureau: '部',
-  section: '課',
-  contractor: '委託先',
-  task: '再委託の業務',
-  article: '条例の根拠',
-  item: '個人情報の項目',
-  version: '特記事項の版',
+  ...(Object.fromEntries(FILING_FACETS.map((f) => [f, FACET_TABLE[f].label])) as Record<FilingFacet, string>),
   role: '役割',
   status: '状況',
   all: 'すべて',
@@ -428,18 +421,7 @@ export const UI = { ...BASE_UI, ...NAV } as const;
 
 /** The search page's words (src/pages/search.astro, src/browser/search.ts). */
 export const SEARCH_UI = {
-  facets: {
-    kind: '種別',
-    year: '年',
-    fy: '年度',
-    bureau: '部',
-    section: '課',
-    contractor: '委託先',
-    article: '条例の根拠',
-    item: '個人情報の項目',
-    version: '特記事項の版',
-    municipality: '自治体',
-  },
+  facets: Object.fromEntries(SEARCH_FACETS.map((f) => [f, FACET_TABLE[f].label])) as Record<SearchFacet, string>,
   all: 'すべて',
   searching: '検索しています…',
   prompt: '検索語を入力するか、絞り込みを選んでください。',

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { MANIFEST_FORMAT, SEARCH_FORMAT, type Manifest } from '../../lib/publish/manifest.ts';
+import { MANIFEST_FORMAT, type Manifest } from '../../lib/publish/manifest.ts';
+import { SEARCH_FORMAT } from '../../lib/search/format.ts';
 import { pagefindVersion } from '../../lib/publish/pagefind-version-fs.ts';
 import { SHARDS, STREAM_MARKS } from '../../lib/search/tokens.ts';
 import { getArchive, getKinds } from '../../site/archive.ts';

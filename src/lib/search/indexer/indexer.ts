@@ -18,6 +18,7 @@ import { contentDir, loadRecords } from '../../record/load-fs.ts';
 import { loadArchiveConfig } from '../../record/config-fs.ts';
 import { selfWord } from '../../record/config.ts';
 import { SEARCH_LANGUAGE, searchDocuments, type SearchDocument } from './records.ts';
+import type { ResultMeta } from '../format.ts';
 import { STREAMS, contentTokens, type Stream } from '../tokens.ts';
 import {
   WordIndexBuilder,
@@ -151,7 +152,7 @@ interface Fragment {
   url: string;
   content: string;
   word_count: number;
-  meta: Record<string, string>;
+  meta: ResultMeta;
 }
 
 /** The page list Pagefind wrote into `dir`, and each document at its place in it. */

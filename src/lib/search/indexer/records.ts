@@ -18,14 +18,15 @@ import { DEFAULT_CONFIG, selfWord } from '../../record/config.ts';
 import { FIELD_LABELS, municipalityMeasuresLabel } from '../../words/labels.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import { CLAUSE_SHARD, WORD_FACETS, clauseSetToken, clauseSetValue, contentTokens, filterWord, shardOf, type Stream } from '../tokens.ts';
+import { WORD_FACETS, type ResultMeta } from '../format.ts';
+import { CLAUSE_SHARD, clauseSetToken, clauseSetValue, contentTokens, filterWord, shardOf, type Stream } from '../tokens.ts';
 
 /** A Pagefind custom record. */
 export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: Record<string, string>;
+  meta: ResultMeta;
   filters: Record<string, string[]>;
   sort: Record<string, string>;
 }
