@@ -52,6 +52,33 @@ describe('decodePdf', () => {
     await task.destroy();
   });
 
+  it('reads CJK radicals that a text layer gives for ideographs as the ideographs (⺠ 民, ⽉ 月, ⼾ 戸), and says how many', async () => {
+    // A font whose ToUnicode map names radicals, as PDFs printed from Word or Chromium often have:
+    // the glyph of 民 is shared with ⺠ and the map gives the lower code point.
+    const map = ['533a', '2ea0', '2f49', '2f3e', '65e5'];
+    const cmap = [
+      '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+      '/CMapName /Radicals def 1 begincodespacerange <0000> <ffff> endcodespacerange',
+      `${map.length} beginbfchar`,
+      ...map.map((u, i) => `<${(i + 1).toString(16).padStart(4, '0')}> <${u}>`),
+      'endbfchar endcmap CMapName currentdict /CMap defineresource pop end end',
+    ].join('\n');
+    const content = 'BT /F1 12 Tf 72 700 Td <00010002000300040005> Tj ET';
+    const bytes = writePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type0 /BaseFont /IPAMincho /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 8 0 R >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /IPAMincho /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>',
+      '<< /Type /FontDescriptor /FontName /IPAMincho /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 769 /StemV 78 >>',
+      `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+    ]);
+    const doc = await decodePdf(bytes);
+    expect(doc.lines.map((l) => l.text).join('')).toBe('区民月戸日');
+    expect(doc.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^3 character\(s\) .* CJK radicals/u));
+  });
+
   it('refuses a damaged, an image-only and a foreign file with what to do', async () => {
     const pdf = readFileSync(path.resolve('tests/fixtures/import/seed-000-pdf/input.pdf'));
     await expect(decodePdf(pdf.subarray(0, 200))).rejects.toThrow(SourceError);

@@ -16,6 +16,44 @@ export function compact(text: string): string {
   return nfkc(text).replace(/[\s\u200b\u3000]+/gu, '');
 }
 
+/**
+ * CJK Radicals Supplement (U+2E81–U+2EF3) and their equivalent unified ideographs, from the
+ * Unicode Character Database's EquivalentUnifiedIdeograph.txt (⺠ → 民): NFKC leaves this block
+ * alone. Pairs of a radical and its ideograph, space-separated (some ideographs are outside the
+ * BMP, so pairs are split by code point). Written out because no maintained npm package carries
+ * the property; the Kangxi Radicals block (U+2F00–U+2FD5) needs no table: NFKC maps it.
+ */
+const RADICAL_SUPPLEMENT = new Map(
+  '⺁厂 ⺂乛 ⺃乚 ⺄乙 ⺅亻 ⺆冂 ⺇𠘨 ⺈刀 ⺉刂 ⺊卜 ⺋㔾 ⺌小 ⺍小 ⺎兀 ⺏尣 ⺐尢 ⺑𡯂 ⺒巳 ⺓幺 ⺔彑 ⺕彐 ⺖忄 ⺗心 ⺘扌 ⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺡氵 ⺢氺 ⺣灬 ⺤爫 ⺥爫 ⺦丬 ⺧牛 ⺨犭 ⺩王 ⺪𤴔 ⺫目 ⺬示 ⺭礻 ⺮𥫗 ⺯糹 ⺰纟 ⺱罓 ⺲罒 ⺳㓁 ⺴冗 ⺵𦉫 ⺶羊 ⺷𦍌 ⺸𦍋 ⺹耂 ⺺肀 ⺻聿 ⺼肉 ⺽𦥑 ⺾艹 ⺿艹 ⻀艹 ⻁虎 ⻂衤 ⻃覀 ⻄西 ⻅见 ⻆角 ⻇𧢲 ⻈讠 ⻉贝 ⻊𧾷 ⻋车 ⻌辶 ⻍辶 ⻎辶 ⻏邑 ⻐钅 ⻑長 ⻒镸 ⻓长 ⻔门 ⻕𨸏 ⻖阝 ⻗雨 ⻘青 ⻙韦 ⻚页 ⻛风 ⻜飞 ⻝食 ⻞𩙿 ⻟飠 ⻠饣 ⻡𩠐 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻫斉 ⻬齐 ⻭歯 ⻮齿 ⻯竜 ⻰龙 ⻱龜 ⻲亀 ⻳龟'
+    .split(' ')
+    .map((p) => [...p] as [string, string]),
+);
+
+/**
+ * Two Kangxi radicals whose NFKC form is the traditional ideograph (戶, 靑) where a Japanese font
+ * draws, and a Japanese writer types, the JIS form (戸, 青): a Japanese PDF's ⼾ was 戸.
+ */
+const JAPANESE_FORMS = new Map([
+  ['\u2f3e', '\u6238'],
+  ['\u2fad', '\u9752'],
+]);
+
+/**
+ * Radicals as the ideographs they look like: `区⺠` → `区民`, `⽉` → `月`. A PDF's text layer
+ * often gives a radical's code point for an ideograph's glyph (the font maps both to one glyph
+ * and its ToUnicode table names the radical), so text copied from such a PDF no longer matches
+ * what was written. Counted, so the importer can say how many it changed.
+ */
+export function unifyRadicals(text: string): { text: string; changed: number } {
+  let changed = 0;
+  const out = text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/gu, (ch) => {
+    const to = RADICAL_SUPPLEMENT.get(ch) ?? JAPANESE_FORMS.get(ch) ?? (ch >= '\u2f00' ? ch.normalize('NFKC') : ch);
+    if (to !== ch) changed++;
+    return to;
+  });
+  return { text: out, changed };
+}
+
 /** Collapse runs of whitespace (including U+3000) to one ASCII space and trim. */
 export function squash(text: string): string {
   return text.replace(/[\s\u3000]+/gu, ' ').trim();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Problem } from '../messages.ts';
 import { layoutDocument, type PageContent, type Segment, type TextItem } from './pdf-layout.ts';
 import { SourceError, type SourceDoc } from '../source.ts';
+import { unifyRadicals } from '../../core/text.ts';
 
 /** Limits that keep a hostile PDF from taking the machine. */
 export const PDF_LIMITS = { pages: 2000 };
@@ -193,6 +194,7 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
     const pages: PageContent[] = [];
     let images = 0;
     let rotated = 0;
+    let radicals = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -203,8 +205,10 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
         const [a, b, c, d, e, f] = raw.transform as Matrix;
         if (Math.abs(b) > Math.abs(a) + 0.01 || Math.abs(c) > Math.abs(d) + 0.01) rotated++;
         const vertical = content.styles[raw.fontName]?.vertical === true || raw.dir === 'ttb';
+        const unified = unifyRadicals(raw.str);
+        radicals += unified.changed;
         items.push({
-          str: raw.str,
+          str: unified.text,
           x: e - x0,
           y: f - y0,
           w: raw.width,
@@ -239,6 +243,11 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
       notes.push({
         line: 0,
         message: `the PDF carries ${attached} embedded file(s); they are not imported — import them on their own if they are filings`,
+      });
+    if (radicals > 0)
+      notes.push({
+        line: 0,
+        message: `${radicals} character(s) that the PDF's text layer gives as CJK radicals (⺠, ⽉…) were read as the ideographs they show (民, 月)`,
       });
     if (rotated > 0) notes.push({ line: 0, message: `${rotated} piece(s) of rotated text were read as if upright; check the record` });
     const { lines, vertical } = layoutDocument(pages);
