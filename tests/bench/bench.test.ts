@@ -16,10 +16,7 @@ import {
   measure,
   renderCorpus,
 } from '../../scripts/lib/bench/bench.ts';
-import { hasChromium } from '../../scripts/lib/browser.ts';
-
-if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
-const run = hasChromium() ? describe : describe.skip;
+import { run } from '../support/chromium.ts';
 
 describe('measure', () => {
   it('counts the memory of child processes too, waited for or not', async () => {

@@ -1,5 +1,4 @@
 /** Clause versions on the seeds: identity, alignment of the 13- and 21-clause sets, word diff. */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   alignClauses,
@@ -17,11 +16,11 @@ import {
 } from '../../src/lib/clauses/versions.ts';
 import { extractClauses } from '../../src/lib/clauses/extract.ts';
 import type { Clause } from '../../src/lib/record/schema.ts';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { slugify } from '../../src/lib/core/slug.ts';
 import { getTokenizer } from '../../src/lib/core/tokenizer-fs.ts';
+import { archiveEntries } from '../support/archive.ts';
 
-const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+const entries = archiveEntries();
 const bySeed = (prefix: string) => entries.find((e) => e.data.source?.file.startsWith(prefix))!;
 let words: WordSplitter;
 let slug: (t: string) => string;

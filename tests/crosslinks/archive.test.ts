@@ -1,15 +1,14 @@
 /** Cross-link indexes on the seed records, with and without registries. */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleSlug, buildArchive, describeRole } from '../../src/lib/crosslinks/archive.ts';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { companyKey } from '../../src/lib/core/names.ts';
 import { departmentsRegistrySchema, contractorsRegistrySchema } from '../../src/lib/record/registry.ts';
 import { loadRegistries } from '../../src/lib/record/registry-fs.ts';
 import { MAX_SLUG, SlugAllocator, slugify } from '../../src/lib/core/slug.ts';
 import { getTokenizer, type Tokenizer } from '../../src/lib/core/tokenizer-fs.ts';
+import { ARCHIVE, archiveEntries } from '../support/archive.ts';
 
-const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+const entries = archiveEntries();
 let tokenizer: Tokenizer;
 const slug = (t: string): string => slugify(t, tokenizer);
 
@@ -142,7 +141,7 @@ describe('buildArchive with registries', () => {
   });
 
   it('the default content has a contractors registry that places every company', () => {
-    const registries = loadRegistries(path.resolve('content'));
+    const registries = loadRegistries(ARCHIVE);
     expect(registries.contractors).toBeDefined();
     const a = buildArchive(entries, registries, slug);
     expect(a.unplaced.filter((u) => u.startsWith('委託先'))).toEqual([]);
@@ -165,7 +164,7 @@ describe('the answers of issue 16 in the indexes', () => {
   });
 
   it("gives a registry group its members' filings, and a 企業体 only its own", () => {
-    const a = buildArchive(entries, loadRegistries(path.resolve('content')), slug);
+    const a = buildArchive(entries, loadRegistries(ARCHIVE), slug);
     const nec = [...a.contractors.values()].find((c) => c.name === 'NECグループ')!;
     expect(nec.appearances).toEqual([]);
     expect(nec.filings.map((f) => f.id)).toEqual(['2010-9bb354e9']);

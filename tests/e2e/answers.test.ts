@@ -9,10 +9,10 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { BASE, WIDTHS, axe, fitsWidth, open, run, startSite, type Site } from '../support/pages.ts';
+import { archiveRecords } from '../support/archive.ts';
 
-const records = loadRecords(path.resolve('content'));
+const records = archiveRecords();
 let site: Site;
 
 beforeAll(async () => {

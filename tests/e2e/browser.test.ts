@@ -6,19 +6,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { hasChromium } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { buildSite } from '../support/build-site.ts';
 import { SET_2023, SHINGI, publishedContent } from '../support/published-archive.ts';
-import { axe, collectErrors } from '../support/pages.ts';
+import { axe, collectErrors, startSite } from '../support/pages.ts';
+import { run } from '../support/chromium.ts';
 
 const SHOTS = path.resolve('test-results/screenshots');
 const BASE = '/archive/';
-
-// In CI a missing browser is a failure, not a skip.
-if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
-const run = hasChromium() ? describe : describe.skip;
 
 let server: Server;
 let origin = '';
@@ -26,9 +23,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium()) return;
-  const dist = await buildSite({ base: BASE });
-  ({ server, origin } = await serveStatic(dist, BASE));
-  browser = await launchBrowser();
+  ({ server, origin, browser } = await startSite());
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARCHIVE } from '../support/archive.ts';
 
 let server: ChildProcess | undefined;
 let origin = '';
@@ -27,7 +28,7 @@ const page = async (p: string): Promise<string> => (await fetch(`${origin}${p}`)
 
 beforeAll(async () => {
   content = path.join(mkdtempSync(path.join(tmpdir(), 'archive-dev-')), 'content');
-  cpSync('content', content, { recursive: true });
+  cpSync(ARCHIVE, content, { recursive: true });
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(k)));
   const port = 43000 + Math.floor(Math.random() * 2000);
   server = spawn(

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { buildLog } from '../support/build-site.ts';
 import { BASE, WIDTHS, open, run, startSite, type Site } from '../support/pages.ts';
+import { archiveRecords } from '../support/archive.ts';
 
-const records = loadRecords(path.resolve('content'));
+const records = archiveRecords();
 let site: Site;
 
 beforeAll(async () => {

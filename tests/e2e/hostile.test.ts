@@ -5,14 +5,11 @@
 import { readdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { buildSite } from '../support/build-site.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hostileContent, OVERSIZED_MARKERS } from '../support/hostile-archive.ts';
+import { run } from '../support/chromium.ts';
+import { startSite } from '../support/pages.ts';
 
-if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
-const run = hasChromium() ? describe : describe.skip;
 const BASE = '/archive/';
 
 let server: Server;
@@ -65,13 +62,13 @@ function foreignScripts(page: Page, allowed: string): Promise<string[]> {
 
 run('the hostile archive in Chromium', () => {
   beforeAll(async () => {
-    const dist = await buildSite({ contentDir: hostileContent(), base: BASE });
+    const site = await startSite({ contentDir: hostileContent() });
+    const dist = site.dist;
     pages = readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.html'))
       .map((f) => f.replace(/\\/gu, '/').replace(/index\.html$/u, ''))
       .sort();
-    ({ server, origin } = await serveStatic(dist, BASE));
-    browser = await launchBrowser();
+    ({ server, origin, browser } = site);
   });
   afterAll(async () => {
     await browser?.close();

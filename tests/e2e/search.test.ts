@@ -6,28 +6,26 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildQuerySet, evaluateSearch, formatEval } from '../../scripts/lib/bench/search-eval.ts';
-import { serveStatic } from '../../scripts/lib/static-server.ts';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { loadRegistries } from '../../src/lib/record/registry-fs.ts';
 import { filingText, fiscalYear } from '../../src/lib/search/indexer/records.ts';
 import { containsTerm } from '../../src/lib/search/tokens.ts';
 import { getTokenizer } from '../../src/lib/core/tokenizer-fs.ts';
 import { buildSite } from '../support/build-site.ts';
 import { SHINGI, publishedContent } from '../support/published-archive.ts';
+import { ARCHIVE, archiveEntries } from '../support/archive.ts';
+import { run } from '../support/chromium.ts';
+import { startSite } from '../support/pages.ts';
 
-if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
-const run = hasChromium() ? describe : describe.skip;
 const BASE = '/archive/';
 const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+const entries = archiveEntries();
 
 run('search evaluation (seed archive)', () => {
   it('finds every filing that contains a query, and only those; stock Pagefind side by side', async () => {
     const dist = await buildSite();
-    const queries = buildQuerySet(entries, await getTokenizer(), 30, loadRegistries(path.resolve('content')));
+    const queries = buildQuerySet(entries, await getTokenizer(), 30, loadRegistries(ARCHIVE));
     expect(queries.length).toBeGreaterThan(150);
     expect(new Set(queries.map((q) => q.kind))).toEqual(
       new Set([
@@ -63,9 +61,7 @@ let browser: Browser;
 
 run('the search page', () => {
   beforeAll(async () => {
-    const dist = await buildSite({ base: BASE });
-    ({ server, origin } = await serveStatic(dist, BASE));
-    browser = await launchBrowser();
+    ({ server, origin, browser } = await startSite());
   });
   afterAll(async () => {
     await browser?.close();
@@ -248,9 +244,7 @@ run('the search page finds what people type and explains itself', () => {
   let origin3 = '';
   let browser3: Browser;
   beforeAll(async () => {
-    const dist = await buildSite({ base: BASE });
-    ({ server: server3, origin: origin3 } = await serveStatic(dist, BASE));
-    browser3 = await launchBrowser();
+    ({ server: server3, origin: origin3, browser: browser3 } = await startSite());
   });
   afterAll(async () => {
     await browser3?.close();
@@ -434,9 +428,7 @@ run("the search page of an archive with kinds beyond the seeds'", () => {
   let browser2: Browser;
   beforeAll(async () => {
     // One seed is a 審議 there, a kind of that archive's content/archive.yaml.
-    const dist = await buildSite({ contentDir: publishedContent(), base: BASE });
-    ({ server: server2, origin: origin2 } = await serveStatic(dist, BASE));
-    browser2 = await launchBrowser();
+    ({ server: server2, origin: origin2, browser: browser2 } = await startSite({ contentDir: publishedContent() }));
   });
   afterAll(async () => {
     await browser2?.close();

@@ -22,6 +22,7 @@ import { checkContent } from '../../src/lib/record/check-content-fs.ts';
 import { contractorsRegistrySchema } from '../../src/lib/record/registry.ts';
 import { YamlFileError, parseYamlFile } from '../../src/lib/record/yaml-file.ts';
 import { SEED_FILES, parse, seed } from '../support/helpers.ts';
+import { ARCHIVE } from '../support/archive.ts';
 
 const seeds = SEED_FILES.map((f) => seed(f.slice(0, 3)).text);
 
@@ -328,7 +329,7 @@ describe('content checker and registry reader properties', () => {
 
   it('the content checker reports a mutated record or registry and never throws', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'archive-fuzz-check-')), 'content');
-    cpSync('content', dir, { recursive: true });
+    cpSync(ARCHIVE, dir, { recursive: true });
     const name = readdirSync(path.join(dir, 'filings')).sort()[0] ?? '';
     const record = readFileSync(path.join(dir, 'filings', name), 'utf8');
     const recordLines = record.split('\n');

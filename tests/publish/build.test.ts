@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARCHIVE } from '../support/archive.ts';
 
 function build(content: string, dist: string): { status: number | null; output: string } {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*|TEST)$/u.test(k)));
@@ -28,7 +29,7 @@ describe('npm run build', () => {
   it('puts a new build in dist/ only when every step succeeded; a failure leaves the last good one', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-swap-'));
     const content = path.join(work, 'content');
-    cpSync('content', content, { recursive: true });
+    cpSync(ARCHIVE, content, { recursive: true });
     const dist = path.join(work, 'dist');
     mkdirSync(dist);
     writeFileSync(path.join(dist, 'index.html'), 'the last good build');
@@ -42,7 +43,7 @@ describe('npm run build', () => {
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('the last good build');
     expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);
     // Mended, the build replaces dist/ whole.
-    cpSync('content/registry', path.join(content, 'registry'), { recursive: true });
+    cpSync(path.join(ARCHIVE, 'registry'), path.join(content, 'registry'), { recursive: true });
     const ok = build(content, dist);
     expect(ok.status, ok.output).toBe(0);
     expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toMatch(/<html/u);

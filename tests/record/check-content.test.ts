@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, formatContentProblem } from '../../src/lib/record/check-content-fs.ts';
+import { ARCHIVE } from '../support/archive.ts';
 
 function copy(): string {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'archive-check-')), 'content');
-  cpSync('content', dir, { recursive: true });
+  cpSync(ARCHIVE, dir, { recursive: true });
   return dir;
 }
 
@@ -15,7 +16,7 @@ const lines = (dir: string): string[] => checkContent(dir).problems.map(formatCo
 
 describe('checkContent', () => {
   it('the default content is clean', () => {
-    expect(lines(path.resolve('content'))).toEqual([]);
+    expect(lines(ARCHIVE)).toEqual([]);
   });
 
   it('registry conflicts and cycles, each with its file and line', () => {
@@ -90,7 +91,7 @@ describe('checkContent', () => {
   });
 
   it('writes a staff report: problems, names not placed, inferred dates', () => {
-    const { report } = checkContent(path.resolve('content'));
+    const { report } = checkContent(ARCHIVE);
     expect(report).toMatch(/^# 審議会アーカイブ/u);
     expect(report).toMatch(/## Dates inferred \(not the meeting date\)\n\n- 2008-04a038e7\.md: 2008-12-01 \(the period start\)/u);
   });

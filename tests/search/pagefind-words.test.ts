@@ -26,6 +26,7 @@ import {
   readPagefindFile,
 } from '../../src/lib/search/indexer/pagefind-words.ts';
 import { hostileContent } from '../support/hostile-archive.ts';
+import { ARCHIVE } from '../support/archive.ts';
 
 interface Page {
   url: string;
@@ -162,7 +163,7 @@ describe('the word index is the one Pagefind writes', () => {
 
   for (const stream of STREAMS)
     it(`seed archive, ${stream} stream, at Pagefind's chunk size and at a small one`, async () => {
-      const pages = archivePages(path.resolve('content'))[stream] as Page[];
+      const pages = archivePages(ARCHIVE)[stream] as Page[];
       await expectSameAsPagefind(pages);
       expect(await expectSameAsPagefind(pages, 500)).toBeGreaterThan(20);
     }, 120_000);

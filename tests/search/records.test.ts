@@ -1,7 +1,5 @@
 /** What the search index is given: filings by their own text, 特記事項 sets once, shards by date. */
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import {
   bodyText,
   clauseSetId,
@@ -25,8 +23,9 @@ import {
   shardOf,
 } from '../../src/lib/search/tokens.ts';
 import { WORD_FACETS } from '../../src/lib/search/format.ts';
+import { archiveEntries } from '../support/archive.ts';
 
-const entries = loadRecords(path.resolve('content')).map((r) => ({ id: r.data.id, data: r.data, body: r.body }));
+const entries = archiveEntries();
 
 describe('splitBody', () => {
   it('cuts each seed body into its own text and its 特記事項, losing nothing', () => {

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SplitCache } from '../../src/lib/search/indexer/split-cache.ts';
-import { loadRecords } from '../../src/lib/record/load-fs.ts';
 import { splitBody } from '../../src/lib/search/indexer/records.ts';
+import { archiveRecords } from '../support/archive.ts';
 
-const bodies = loadRecords(path.resolve('content')).map((r) => r.body);
+const bodies = archiveRecords().map((r) => r.body);
 
 describe('SplitCache', () => {
   it('answers as splitBody does, and a second run reads every body back from disk', () => {

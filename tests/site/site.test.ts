@@ -29,9 +29,10 @@ import {
   SHINGI,
   publishedContent,
 } from '../support/published-archive.ts';
+import { ARCHIVE, archiveRecords } from '../support/archive.ts';
 
 const parser = unified().use(rehypeParse);
-const records = loadRecords(path.resolve('content'));
+const records = archiveRecords();
 let dist = '';
 
 function page(rel: string, root = dist): Root {
@@ -81,7 +82,7 @@ describe('the seed archive', () => {
     for (const r of records) {
       const source = r.data.source!;
       const name = path.basename(sourcePath(source.sha256, path.extname(source.file)));
-      expect(readFileSync(path.join(dist, 'sources', name))).toEqual(readFileSync(path.join('content', 'sources', name)));
+      expect(readFileSync(path.join(dist, 'sources', name))).toEqual(readFileSync(path.join(ARCHIVE, 'sources', name)));
       const tree = page(`filings/${r.data.id}`);
       const links = selectAll('a[data-original]', tree);
       expect(links).toHaveLength(1);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSearchIndex } from '../../src/lib/search/indexer/indexer.ts';
+import { ARCHIVE } from './archive.ts';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -32,7 +33,7 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
       cwd: work,
       env: {
         ...cleanEnv(),
-        ARCHIVE_CONTENT_DIR: path.resolve(options.contentDir ?? 'content'),
+        ARCHIVE_CONTENT_DIR: options.contentDir ?? ARCHIVE,
         ARCHIVE_BASE: options.base ?? '/',
         ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -46,7 +47,7 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
   writeFileSync(path.join(work, 'build.log'), `${result.stdout}${result.stderr}`);
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stderr || result.stdout}`);
-  await buildSearchIndex({ dist: outDir, content: path.resolve(options.contentDir ?? 'content'), base: options.base ?? '/' });
+  await buildSearchIndex({ dist: outDir, content: options.contentDir ?? ARCHIVE, base: options.base ?? '/' });
   return outDir;
 }
 

@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseRecord, serializeRecord } from '../../src/lib/record/record.ts';
+import { ARCHIVE } from './archive.ts';
 
 const HOSTILE_1 = 'tests/fixtures/hostile/filings/hostile-1.md';
 
@@ -20,7 +21,7 @@ export const OVERSIZED_MARKERS = ['巨大な件名の始まり', '巨大な目�
 /** Write the hostile archive into a new temporary content folder and return its path. */
 export function hostileContent(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-hostile-'));
-  cpSync('content', dir, { recursive: true });
+  cpSync(ARCHIVE, dir, { recursive: true });
   cpSync(HOSTILE_1, path.join(dir, 'filings', 'hostile-1.md'));
   writeFileSync(path.join(dir, 'filings', 'hostile-2.md'), oversized());
   return dir;

@@ -1,26 +1,22 @@
 /**
- * Shared by the browser tests of issue 16 (faults.test.ts, answers.test.ts): the seed archive built
+ * Shared by the browser tests: the frozen seed archive built
  * under a sub-path base and served on loopback, a tab that records errors, and axe.
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
-import { hasChromium, launchBrowser } from '../../scripts/lib/browser.ts';
+import { expect } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
 import { buildSite } from './build-site.ts';
+export { run } from './chromium.ts';
 
 export const BASE = '/archive/';
 export const WIDTHS = [
   ['desktop', 1280, 900],
   ['phone', 390, 844],
 ] as const;
-
-// In CI a missing browser is a failure, not a skip.
-if (!hasChromium() && process.env['CI']) throw new Error('Chromium is missing: apt-get install -y chromium (see .ci/run)');
-/** `describe` when Chromium is there, `describe.skip` otherwise. */
-export const run = hasChromium() ? describe : describe.skip;
 
 const AXE = readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 

@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseRecord, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
+import { ARCHIVE } from './archive.ts';
 
 export const MUNICIPALITY = 'みどり市';
 export const COUNCIL = 'みどり市情報公開・個人情報保護審議会';
@@ -69,7 +70,7 @@ function bytesOf(text: string): Buffer {
 /** Write the archive into a new temporary content folder and return its path. */
 export function publishedContent(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'archive-published-'));
-  cpSync('content', dir, { recursive: true });
+  cpSync(ARCHIVE, dir, { recursive: true });
   rmSync(path.join(dir, 'registry'), { recursive: true, force: true });
   writeFileSync(path.join(dir, 'archive.yaml'), ARCHIVE_YAML);
   const file = (id: string): string => path.join(dir, 'filings', `${id}.md`);
