@@ -198,9 +198,8 @@ if (portal) {
  * The archive's Pagefind instance for queries (all token streams are one index,
  * src/lib/search/indexer/indexer.ts). It is never given a filter but `set`: Pagefind counts every
  * filter it has loaded in every later search, at a cost of results × the filter's postings,
- * so once a year chip had loaded `year` and `fy`, each of the 16 shard searches of a common
- * term took tens of milliseconds more, and a query 500–1,000 ms at 10,000 filings (measured:
- * 70 ms with `set` alone, 770 ms with `year` and `fy` too, 2.6 s with every filter). A
+ * so once a year chip had loaded `year` and `fy`, every shard search of a common term grew
+ * slower, and a query took ten times as long in a large archive (README, "Performance"). A
  * query's results are kept to the pages the filters allow (`searcher`), found by the filters'
  * words on this instance (`filteredPages`); facet counts go to a second instance (`facetsOf`),
  * started only when the facet panel is open.
@@ -359,8 +358,8 @@ async function start(source: Source, role: 'search' | 'facets'): Promise<Pagefin
   try {
     // On the main thread, not in Pagefind's web worker: a search answers in a few milliseconds
     // either way, but the worker hands every result across with a FinalizationRegistry entry,
-    // and at 10,000 filings the garbage of a query with thousands of results set off
-    // collections of 200–800 ms in the queries after it (measured in headless Chromium). The
+    // and in a large archive the garbage of a query with thousands of results set off long
+    // collections in the queries after it. The
     // page's CSP allows WebAssembly here ('wasm-unsafe-eval'); the worker file is not fetched.
     const pf = code.createInstance({ basePath: source.bundle, baseUrl: source.baseUrl, noWorker: true });
     await pf.init();

@@ -52,7 +52,7 @@ export const getClauseData: () => Promise<ClauseData> = shared(async () => {
     return w;
   };
   // Each filing's clauses, kept: the open data (filings.json) gives them too, and extracting
-  // is a Markdown parse (18 s for 10,000 filings, measured; about 60 MB kept).
+  // is a Markdown parse, slow in a large archive and small to keep.
   const clausesById = new Map<string, Clause[]>();
   const clausesOf = (entry: Entry): Clause[] => {
     let clauses = clausesById.get(entry.id);

@@ -152,7 +152,7 @@ describe('buildArchive with registries', () => {
   });
 });
 
-describe('the answers of issue 16 in the indexes', () => {
+describe("the answer pages' questions in the indexes", () => {
   it('lists every filing that names no company as undetermined, with or without a status', () => {
     const a = buildArchive(entries, {}, slug);
     expect(a.undetermined.map((f) => f.id).sort()).toEqual(

@@ -1,5 +1,5 @@
 /**
- * The faults of issue 16's walk-through, each as a reader meets it in Chromium, on the seed
+ * The faults of a walk-through of the answer pages, each as a reader meets it in Chromium, on the seed
  * archive under a sub-path base. Each test failed on the site before its fix.
  */
 import { readFileSync } from 'node:fs';

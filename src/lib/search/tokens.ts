@@ -14,11 +14,10 @@
  *   its 4-grams (住民票コード → 住民票コ 票コード). Wherever the term occurs, one of the two
  *   sequences has those n-grams side by side, so the phrase finds it; and the GAP keeps a
  *   phrase from running on into the next sequence. Why not the n-gram at every position as one
- *   phrase: a Pagefind search downloads the index chunk of every word it names (about 20 KB
- *   each at 10,000 filings, whatever the word's own postings), so the download follows the
- *   number of words in the phrase. Measured on the bench queries at 10,000 filings: half the
- *   words and half the postings of every-position trigrams (306,669 against 573,637
- *   positions).
+ *   phrase: a Pagefind search downloads the index chunk of every word it names, whatever the
+ *   word's own postings, so the download follows the number of words in the phrase; on the
+ *   bench's queries this takes half the words and half the postings of every-position
+ *   trigrams (README, "Performance").
  * - bigrams at every position, each run ending with its last character alone: a term of two
  *   characters is one bigram, and a term with a space or punctuation in it ("14条、第1項") is
  *   its runs' bigrams with each run before a separator lined up with the end of a run in the

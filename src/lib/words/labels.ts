@@ -49,7 +49,7 @@ export const SOURCE_TYPE_LABELS = {
   html: 'HTML',
 } as const satisfies Record<(typeof SOURCE_TYPES)[number], string>;
 
-// ---- Words of the answer pages (issue 16): summaries, who got which data, pictures, feeds ----
+// ---- Words of the answer pages: summaries, who got which data, pictures, feeds ----
 
 /** The plain summary at the top of a filing (src/lib/views/filing-view.ts composes the sentences). */
 export const SUMMARY_WORDS = {

@@ -45,9 +45,8 @@ import { getTokenizer } from '../../core/tokenizer-fs.ts';
  * hold one placeholder word each; the word index is then written by pagefind-words.ts, a
  * stream at a time (each stream's tokens are a block of their own in word order), and the
  * word counts go into the page list. Why not Pagefind's own word index: it held every (word,
- * page) pair several times over while it wrote, 4.2–4.8 GB per stream at 10,000 filings
- * (measured on its process), over the 4 GB the build may take (issue 6); pagefind-words.ts has
- * the details.
+ * page) pair several times over while it wrote, more memory per stream in a large archive
+ * than the build may take; pagefind-words.ts has the details.
  */
 export async function buildSearchIndex(options: {
   dist: string;
@@ -232,8 +231,8 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
   const fragments = completeFragments(dir, list, counts);
   const [version, pages, , ...rest] = list.meta;
   // Every page's word count is 1 in the page list: Pagefind only weighs a match by its page's
-  // length with it, results are ordered by shard (date) first, and 10,000 counts were 15–20 KB
-  // of every first search's download (the fragments keep the real count).
+  // length with it, results are ordered by shard (date) first, and the counts, which do not
+  // compress, were part of every first search's download (the fragments keep the real count).
   const meta = encode([version, pages.map(([, , ...more], i) => [fragments[i], 1, ...more]), chunks, ...rest]);
   // Pagefind names the page list by the first 8 + language characters of its hash (index/mod.rs).
   const hash = `${SEARCH_LANGUAGE}_${pagefindHash(meta).slice(0, SEARCH_LANGUAGE.length + 8)}`;
@@ -249,8 +248,7 @@ function writeWordIndex(dir: string, list: PageList): Record<Stream, number> {
  * Name the index chunks as the fragments are named (completeFragments): a digest of this build's
  * chunks and the chunk's number (`3f2a9c1d_2s`), in place in `chunks`. Pagefind finds a chunk by
  * the name the chunk list gives and does not check its content; its own names are content
- * hashes, which do not compress, and at 10,000 filings (2,845 chunks) they were 9 KB of the
- * chunk list every first search downloads. A new build never reuses an old name.
+ * hashes, which do not compress, in the chunk list every first search downloads. A new build never reuses an old name.
  */
 function renameChunks(dir: string, chunks: [string, string, string][]): void {
   const names = numberedNames(chunks.map(([, , hash]) => `${hash}\n`));
@@ -273,8 +271,8 @@ function renameChunks(dir: string, chunks: [string, string, string][]): void {
  * own file form (signature + JSON, gzip).
  *
  * Names: Pagefind finds a fragment by the name its page list gives (`fragment/<name>.pf_fragment`)
- * and does not check its content. Its own names are content hashes, which do not compress: at
- * 10,000 filings they were 35 KB of the page list every first search downloads. Here a name is
+ * and does not check its content. Its own names are content hashes, which do not compress, in
+ * the page list every first search downloads. Here a name is
  * the digest of this build's fragments and the page's number (`3f2a9c1d_2s`): the numbers
  * compress to almost nothing, and a new build never reuses an old name, so a browser or CDN
  * that cached a fragment of an earlier build never shows it for another page.

@@ -6,8 +6,8 @@
  *
  * Why by hand: Pagefind builds a word index holding every (word, page) pair several times over
  * in Rust structures (each page's word map, then the merged map, then the chunks), and n-gram
- * tokens make about one pair per character of text: at 10,000 filings it peaked at 4.2–4.8 GB
- * for each token stream. Its format is small and plain (gzip, a signature, CBOR arrays), and
+ * tokens make about one pair per character of text: in a large archive it needed more memory
+ * per token stream than the build may take (README, "Performance"). Its format is small and plain (gzip, a signature, CBOR arrays), and
  * the postings fit in a few typed arrays here: 16 bytes a pair and 4 bytes a position.
  *
  * Everything follows Pagefind's code (pagefind/src/index/mod.rs, fossick/mod.rs,
@@ -122,9 +122,8 @@ export function pagefindHash(bytes: Uint8Array): string {
 
 /**
  * A Pagefind file: gzip of signature + body. Level 9 for the files every first search
- * downloads whole (the page list); the word chunks take zlib's default, 6: measured on the
- * trigram index at 10,000 filings (55 MB of chunks), level 9 took 9.5 s for 20.0 MB and level 6
- * 1.8 s for 20.5 MB.
+ * downloads whole (the page list); the word chunks take zlib's default, 6: on the word chunks
+ * level 9 takes about five times as long for a few per cent less.
  */
 export function pagefindFile(body: Uint8Array, level = 9): Buffer {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), body]), { level });

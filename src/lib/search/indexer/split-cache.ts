@@ -1,6 +1,6 @@
 /**
  * A persistent cache of splitBody (src/lib/search/indexer/records.ts): parsing the Markdown of a
- * filing is most of the indexer's own work (29 s of 35 s at 10,000 filings, measured), and a
+ * filing is most of the indexer's own work, and a
  * body that has not changed splits the same way. Keyed by the SHA-256 of the body; the whole
  * cache is dropped when the code that splits changes (a hash of its source files and the
  * lockfile). The 特記事項 text is kept once per distinct set, as the index keeps it.
