@@ -31,32 +31,28 @@ import {
   type ExcerptPart,
   type SearchPlan,
 } from '../lib/search/tokens.ts';
-import { SEARCH_FACETS, WORD_FACETS, type ResultMeta, type SearchFacet } from '../lib/search/format.ts';
+import { SEARCH_FACETS, type SearchFacet } from '../lib/search/format.ts';
+import {
+  byWords,
+  combine,
+  concat,
+  countFacets,
+  expansionsOf,
+  rank,
+  setsOf,
+  unionCounts,
+  withFilters,
+  type Expansion,
+  type Found,
+  type Pagefind,
+  type PagefindModule,
+  type PagefindResponse,
+  type PagefindResult,
+  type PagefindResultData,
+  type TermSearch,
+} from '../lib/search/results.ts';
+import { paramsOf, stateFromParams, type Filters, type SearchState as State } from '../lib/search/url-state.ts';
 
-interface PagefindResultData {
-  url: string;
-  meta: ResultMeta;
-  filters?: Record<string, string[]>;
-}
-interface PagefindResult {
-  id: string;
-  data: () => Promise<PagefindResultData>;
-}
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
-}
-interface Pagefind {
-  options: (o: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (q: string | null, o?: Record<string, unknown>) => Promise<PagefindResponse | null>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-}
-interface PagefindModule {
-  createInstance: (o: Record<string, unknown>) => Pagefind;
-}
-
-type Filters = Partial<Record<SearchFacet, string>>;
 const PAGE = 10;
 /** Facets are counted from the results' data up to this many results (when Pagefind cannot count the union). */
 const COUNT_LIMIT = 300;
@@ -246,11 +242,6 @@ function wordPages(source: Source, facet: string, value: string): Promise<Pagefi
   return p;
 }
 
-/** True when every filter is one value of a facet the filings carry as words. */
-function byWords(filters: Record<string, unknown>): filters is Record<string, string> {
-  return Object.entries(filters).every(([f, v]) => WORD_FACETS.includes(f) && typeof v === 'string');
-}
-
 /**
  * The filings a combination of filters keeps, in index order: by the filters' words on the
  * query instance when it can (year chips, values chosen in the panel), else from the facet
@@ -391,31 +382,12 @@ async function bucketOf(source: Source, term: string): Promise<ReadingBucket | u
 
 // ---- State in the URL -----------------------------------------------------------------------
 
-interface State {
-  q: string;
-  filters: Filters;
-  /** Forms of terms switched off. */
-  off: string[];
-  /** Leave out filings that have the terms only in their 特記事項. */
-  own: boolean;
-}
-
 function stateFromUrl(): State {
-  const params = new URLSearchParams(location.search);
-  const filters: Filters = {};
-  for (const f of SEARCH_FACETS) {
-    const v = params.get(f);
-    if (v) filters[f] = v;
-  }
-  return { q: params.get('q') ?? '', filters, off: params.getAll('off'), own: params.get('own') === '1' };
+  return stateFromParams(new URLSearchParams(location.search));
 }
 
 function writeUrl(state: State, push: boolean): void {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const f of SEARCH_FACETS) if (state.filters[f]) params.set(f, state.filters[f] ?? '');
-  for (const o of state.off) params.append('off', o);
-  if (state.own) params.set('own', '1');
+  const params = paramsOf(state);
   const next = `${location.pathname}${params.size > 0 ? `?${params}` : ''}`;
   if (next === `${location.pathname}${location.search}`) return;
   if (push) history.pushState(null, '', next);
@@ -430,36 +402,6 @@ function go(change: Partial<State>): void {
 // ---- Searching ------------------------------------------------------------------------------
 
 /**
- * Search options with the chosen filters. With none chosen and `all` set, a filter that keeps
- * every filing (and no 特記事項 record): Pagefind counts facets only when a filter is given.
- */
-function withFilters(filters: Record<string, unknown>, all: boolean, kinds: string[]): { filters?: Record<string, unknown> } {
-  if (Object.keys(filters).length > 0) return { filters };
-  return all ? { filters: { kind: { any: kinds } } } : {};
-}
-
-/** The results of several searches, in order, each page once. */
-function concat(responses: Array<PagefindResponse | null>): PagefindResult[] {
-  const seen = new Set<string>();
-  const out: PagefindResult[] = [];
-  for (const r of responses)
-    for (const x of r?.results ?? []) {
-      if (seen.has(x.id)) continue;
-      seen.add(x.id);
-      out.push(x);
-    }
-  return out;
-}
-
-/** The `set` values (特記事項 records) a response counted, newest set first. */
-function setsOf(r: PagefindResponse | null): string[] {
-  return Object.entries(r?.filters['set'] ?? {})
-    .filter(([, n]) => n > 0)
-    .map(([value]) => value)
-    .sort();
-}
-
-/**
  * A prefix search, or nothing when the prefix begins no word: Pagefind then falls back to the
  * longest word that begins the query, whose pages need not hold the term. Every page of a real
  * match holds it, so the first result tells the two apart.
@@ -469,13 +411,6 @@ async function prefixSearch(pf: Searcher, plan: SearchPlan, options: Record<stri
   const first = await r?.results[0]?.data();
   if (!first || containsTerm(resultText(first.meta) || (first.meta['text'] ?? ''), plan.prefix ?? '')) return r;
   return { results: [], filters: {} };
-}
-
-/** What one form of a term finds: filings by their own text, filings through the 特記事項 sets that hold it. */
-interface Found {
-  own: PagefindResult[];
-  via: PagefindResult[];
-  sets: string[];
 }
 
 /** One plan in every shard and in the 特記事項 records, with the filters (src/lib/search/tokens.ts has why shards). */
@@ -524,16 +459,6 @@ async function searchPlanned(source: Source, plan: SearchPlan, filters: Record<s
   return { own, via: concat(bySet).filter((r) => !seen.has(r.id)), sets };
 }
 
-/** Counts of a union: a + b − (a ∩ b), value by value. */
-function unionCounts(a: Counts | undefined, b: Counts | undefined, both: Counts | undefined): Counts {
-  const out: Counts = {};
-  for (const f of SEARCH_FACETS)
-    for (const source of [a, b])
-      for (const [v, n] of Object.entries(source?.[f] ?? {}))
-        (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + n - (source === a ? 0 : (both?.[f]?.[v] ?? 0));
-  return out;
-}
-
 /**
  * The facet counts of one phrase's filings (its own text, and through the 特記事項 sets), counted
  * by Pagefind: per shard, then for the filings of the sets, less those counted twice.
@@ -559,15 +484,6 @@ async function countPlan(
     Promise.all(FILING_SHARDS.map((s) => pf.search(pagefindQuery(plan, s), bySet))),
   ]);
   return unionCounts(ownCounts, via?.filters, sumCounts(both.map((r) => r?.filters)));
-}
-
-/** A term as searched: each of its forms, and what each found. */
-interface TermSearch {
-  term: QueryTerm;
-  variants: Array<{ variant: Variant; active: boolean; found?: Found }>;
-  own: Map<string, PagefindResult>;
-  via: Map<string, PagefindResult>;
-  sets: string[];
 }
 
 /** Search every active form of every term, each in its own stream. */
@@ -596,16 +512,6 @@ async function searchTerms(source: Source, terms: QueryTerm[], off: string[], fi
     }),
   );
   return searches;
-}
-
-/** The filings every term finds: those every term finds in their own text, then the others (some term only in the 特記事項). */
-function combine(searches: TermSearch[]): { own: PagefindResult[]; clauseOnly: PagefindResult[] } {
-  const [first, ...rest] = searches;
-  if (!first) return { own: [], clauseOnly: [] };
-  const all = [...first.own.values(), ...first.via.values()].filter((r) => rest.every((s) => s.own.has(r.id) || s.via.has(r.id)));
-  const own = all.filter((r) => searches.every((s) => s.own.has(r.id)));
-  const ownIds = new Set(own.map((r) => r.id));
-  return { own, clauseOnly: all.filter((r) => !ownIds.has(r.id)) };
 }
 
 // ---- Rendering ------------------------------------------------------------------------------
@@ -752,27 +658,6 @@ function renderChips(chips: YearChip[], q: string): void {
   }
 }
 
-/** A term's forms over every archive searched: each form once, with what it found in all of them. */
-interface Expansion {
-  term: QueryTerm;
-  variants: Array<{ variant: Variant; active: boolean; count?: number }>;
-}
-
-function expansionsOf(perSource: TermSearch[][]): Expansion[] {
-  const out: Expansion[] = [];
-  for (const searches of perSource)
-    searches.forEach((s, i) => {
-      const e = (out[i] ??= { term: s.term, variants: [] });
-      for (const v of s.variants) {
-        const found = v.found ? v.found.own.length + v.found.via.length : undefined;
-        const known = e.variants.find((x) => x.variant.text === v.variant.text);
-        if (!known) e.variants.push({ variant: v.variant, active: v.active, ...(found === undefined ? {} : { count: found }) });
-        else if (found !== undefined) known.count = (known.count ?? 0) + found;
-      }
-    });
-  return out;
-}
-
 function renderExpansions(expansions: Expansion[], off: string[]): void {
   if (!expansionsBox) return;
   expansionsBox.replaceChildren();
@@ -885,23 +770,6 @@ function renderUnanswered(silent: Source[]): void {
   retry.addEventListener('click', () => void run());
   p.append(retry);
   unanswered.append(p);
-}
-
-/** Count the facets of some results from their data (each result's fragment holds its filters). */
-function countFacets(items: PagefindResultData[]): Counts {
-  const out: Counts = {};
-  for (const d of items) for (const f of SEARCH_FACETS) for (const v of d.filters?.[f] ?? []) (out[f] ??= {})[v] = (out[f]?.[v] ?? 0) + 1;
-  return out;
-}
-
-/** Rank: all terms in the title first, then more occurrences, then newer. */
-function rank(items: Shown[], words: string[], terms: QueryTerm[]): Shown[] {
-  const count = (x: Shown): number => excerpt(resultText(x.d.meta), words, 0).filter((p) => p.hit).length;
-  const inTitle = (x: Shown): number => (terms.length > 0 && terms.every((t) => containsTerm(x.d.meta['title'] ?? '', t.text)) ? 1 : 0);
-  return items
-    .map((x) => ({ x, t: inTitle(x), c: count(x) }))
-    .sort((a, b) => b.t - a.t || b.c - a.c || (b.x.d.meta['date'] ?? '').localeCompare(a.x.d.meta['date'] ?? ''))
-    .map((y) => y.x);
 }
 
 // ---- The run --------------------------------------------------------------------------------
