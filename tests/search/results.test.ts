@@ -134,5 +134,8 @@ describe('rank', () => {
     ];
     const terms = [{ text: '住民票', quoted: false }];
     expect(rank(items, ['住民票'], terms).map((x) => x.id)).toEqual(['title', 'new-one', 'old-one', 'none']);
+    // More hits before fewer, however far apart they are in the text.
+    const many = shown('old-many', '保守業務', `住民票\n${'本文。'.repeat(100)}\n住民票の写し 住民票コード`, '2008-01-01');
+    expect(rank([...items, many], ['住民票'], terms).map((x) => x.id)).toEqual(['title', 'old-many', 'new-one', 'old-one', 'none']);
   });
 });

@@ -145,7 +145,11 @@ export function countFacets(items: PagefindResultData[]): Counts {
 
 /** Rank: all terms in the title first, then more occurrences, then newer. */
 export function rank<T extends { d: PagefindResultData }>(items: T[], words: string[], terms: QueryTerm[]): T[] {
-  const count = (x: T): number => excerpt(resultText(x.d.meta), words, 0).filter((p) => p.hit).length;
+  // Every hit in the text: an excerpt as wide as the text (a narrow one holds the first hit only).
+  const count = (x: T): number => {
+    const text = resultText(x.d.meta);
+    return excerpt(text, words, text.length).filter((p) => p.hit).length;
+  };
   const inTitle = (x: T): number => (terms.length > 0 && terms.every((t) => containsTerm(x.d.meta['title'] ?? '', t.text)) ? 1 : 0);
   return items
     .map((x) => ({ x, t: inTitle(x), c: count(x) }))
