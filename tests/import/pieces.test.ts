@@ -1,4 +1,5 @@
 /** Unit tests for each parser piece, on lines taken from the seeds. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/lib/record/config.ts';
 import { parseBasis } from '../../src/lib/import/recognise/basis.ts';
@@ -191,6 +192,28 @@ describe('parseItems', () => {
         '1 対象者 マイナンバーカード(個人番号カード)の交付申請を行う者\n2 情報項目 氏名、住所、生年月日などの従来の情報項目に、マイナンバーカードの「申請情報(申請書ID、顔写真)」を追加する。',
       ),
     ).toEqual(['申請書ID', '顔写真', '氏名', '住所', '生年月日']);
+  });
+  it('keeps a long item whole, and names each piece it does not take as an item', () => {
+    const long = '国民年金被保険者資格の取得又は喪失年月日・種別及びその変更があった年月日・国民年金手帳の基礎年金番号';
+    const notItems: string[] = [];
+    expect(parseItems(`氏名、${long}、別紙のとおり`, { notItem: (p) => notItems.push(p) })).toEqual(['氏名', long]);
+    expect(notItems).toEqual(['別紙のとおり']);
+  });
+  it('every piece of an items cell is an item or named as not one, never neither (property)', () => {
+    const word = fc.string({
+      unit: fc.constantFrom(...'氏名住所電話番号生年月日性別世帯主続柄口座記号被保険者資格取得喪失コード'),
+      minLength: 1,
+      maxLength: 70,
+    });
+    const noise = fc.constantFrom('別紙のとおり', '資料3のとおり', '従来の項目', '別添');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, noise), { minLength: 1, maxLength: 12 }), (pieces) => {
+        const notItems: string[] = [];
+        const items = parseItems(pieces.join('、'), { notItem: (p) => notItems.push(p) });
+        for (const p of pieces) expect(items.includes(p) || notItems.includes(p), p).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
   it('splits on ・ only when the list has no 、', () => {
     expect(parseItems('住民番号・世帯番号・カナ氏名')).toEqual(['住民番号', '世帯番号', 'カナ氏名']);

@@ -8,7 +8,7 @@ import { compact } from '../../core/text.ts';
 import type { Field, TableBlock } from '../body/body.ts';
 import { looksLikeCompany, parseContractorCell } from './contractors.ts';
 import { splitBureauSection } from './department.ts';
-import { parseItems, parsePeriod } from './fields.ts';
+import { LONG_ITEM, parseItems, parsePeriod } from './fields.ts';
 import { fragmentToPlain } from '../decode/html.ts';
 import type { Problem } from '../messages.ts';
 import { factOf, type Vocabulary } from '../recognise/vocabulary.ts';
@@ -84,8 +84,22 @@ export function readFacts(
         heldMedia ??= value;
         break;
       case 'items': {
-        const items = /別紙のとおり|別紙参照|別添/u.test(value) ? annexItems() : parseItems(value);
-        for (const it of items) if (!facts.items.includes(it)) facts.items.push(it);
+        const notItem = (piece: string): void => {
+          warnings.push({
+            line,
+            message: `「${piece}」 in the items cell is not read as an item (it introduces or refers to a list); it stays in the body`,
+          });
+        };
+        const items = /別紙のとおり|別紙参照|別添/u.test(value) ? annexItems() : parseItems(value, { notItem });
+        for (const it of items) {
+          if (facts.items.includes(it)) continue;
+          facts.items.push(it);
+          if ([...it].length > LONG_ITEM)
+            warnings.push({
+              line,
+              message: `個人情報の項目 「${it}」 is long (${[...it].length} characters): kept whole as one item; check that it is one`,
+            });
+        }
         break;
       }
       case 'title':

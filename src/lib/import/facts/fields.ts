@@ -43,6 +43,13 @@ export function findReferences(text: string): string[] {
   return out;
 }
 
+/**
+ * An item longer than this is kept whole (some are: 国民年金被保険者資格の取得又は喪失年月日・種別…)
+ * but said to staff: a long one may also be text of another column that an extraction ran into
+ * the cell.
+ */
+export const LONG_ITEM = 40;
+
 // Words that introduce or close a list of items rather than being items.
 const ITEM_NOISE = /のとおり|別紙|別添|を追加|従来の/u;
 
@@ -51,7 +58,7 @@ const ITEM_NOISE = /のとおり|別紙|別添|を追加|従来の/u;
  * leading qualifier (`申請・届出者の申請・届出にかかる`) and list labels (`2 情報項目`) removed.
  * Items listed inside 「…(a、b)」 are taken from the brackets.
  */
-export function parseItems(text: string, options: { dots?: boolean } = {}): string[] {
+export function parseItems(text: string, options: { dots?: boolean; notItem?: (piece: string) => void } = {}): string[] {
   const out: string[] = [];
   const add = (raw: string): void => {
     let t = raw
@@ -62,7 +69,11 @@ export function parseItems(text: string, options: { dots?: boolean } = {}): stri
     t = t.replace(/^(?:[0-9０-９]+\s*)?(?:情報項目|記録項目|対象者)\s*/u, '');
     t = t.replace(/^.*?(?:にかかる|に係る|に関する|のうち)(?=.)/u, '');
     t = t.replace(/(?:など|等)の.*$/u, '').trim();
-    if (!t || t.length > 40 || ITEM_NOISE.test(t)) return;
+    if (!t) return;
+    if (ITEM_NOISE.test(t)) {
+      options.notItem?.(t);
+      return;
+    }
     if (!out.includes(t)) out.push(t);
   };
   for (const line of text.split('\n')) {
