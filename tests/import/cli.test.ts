@@ -114,7 +114,9 @@ describe('runImport', () => {
     );
     expect(by('h-good.txt').ok).toBe(true);
     expect(by('i-heisei32.txt').ok).toBe(true);
-    expect(by('i-heisei32.txt').warnings).toContainEqual(expect.stringMatching(/i-heisei32\.txt:35: 平成32年3月31日 is after the end of 平成/u));
+    expect(by('i-heisei32.txt').warnings).toContainEqual(
+      expect.stringMatching(/i-heisei32\.txt:35: 平成32年3月31日 is after the end of 平成/u),
+    );
     expect((by('i-heisei32.txt').record as FilingInput | null)?.period).toMatchObject({ start: '2019-04-01', end: '2020-03-31' });
     for (const x of results.filter((y) => !y.ok)) {
       expect(x.output).toBeNull();
