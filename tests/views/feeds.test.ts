@@ -1,5 +1,9 @@
 /** src/lib/views/feeds.ts: RSS 2.0 of a page's filings, absolute links, a self link. */
 import { XMLParser } from 'fast-xml-parser';
+import { toText } from 'hast-util-to-text';
+import { selectAll } from 'hast-util-select';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { FEED_SIZE, feedXml, pubDate } from '../../src/lib/views/feeds.ts';
 import { filing } from '../support/view-fixtures.ts';
@@ -53,5 +57,30 @@ describe('feedXml', () => {
     );
     expect(xml.match(/<item>/gu)).toHaveLength(FEED_SIZE);
     expect(xml).toContain('<title>T</title>');
+  });
+
+  it('gives a reader the text of every field, never an element, whether it renders titles and descriptions as HTML or not', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const f = filing('e', { date: '2010-04-01', title: `件名${evil}&amp;`, kind: `報告${evil}`, department: { section: `情報課${evil}` } });
+    const xml = await feedXml(
+      { what: `住民票${evil}`, page: 'https://x.example/', self: 'https://x.example/feed.xml' },
+      `アーカイブ${evil}`,
+      [f],
+      (id) => `https://x.example/${id}/`,
+    );
+    const doc = new XMLParser({ processEntities: true, htmlEntities: false }).parse(xml) as {
+      rss: { channel: Record<string, string> & { item: Record<string, string> } };
+    };
+    const ch = doc.rss.channel;
+    const texts = [ch['title'], ch['description'], ch.item['title'], ch.item['description']].map(String);
+    const html = unified().use(rehypeParse, { fragment: true });
+    for (const t of texts) {
+      // Rendered as HTML, each is text alone: no element, and the words are all there.
+      const tree = html.parse(t);
+      expect(selectAll('*', tree), t).toEqual([]);
+      expect(toText(tree), t).toMatch(/img src=x onerror=alert\(1\)/u);
+    }
+    // Shown as text, a title reads as written, its brackets full-width.
+    expect(ch.item['title']).toBe('件名＜img src=x onerror=alert(1)＞&amp;');
   });
 });

@@ -32,22 +32,41 @@ export interface FeedSpec {
 }
 
 /**
+ * Text for a feed's <title>, which many readers render as HTML: markup brackets become their
+ * full-width forms (＜img＞), so a record's text never becomes an element in a reader and still
+ * reads the same in those that show it as text. (Escaping twice would show &lt; in the latter.)
+ */
+export function feedTitleText(s: string): string {
+  return s.replace(/</gu, '＜').replace(/>/gu, '＞');
+}
+
+/**
+ * Text for a feed's <description>, which RSS defines as HTML: escaped as HTML text here, and
+ * again as XML by the writer, so a reader that renders it shows the text and runs nothing.
+ */
+export function feedDescriptionText(s: string): string {
+  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+}
+
+/**
  * The feed's XML: the newest FEED_SIZE of `filings` (newest first), each linked by `filingUrl`
  * (absolute), described by its kind and department.
  */
 export function feedXml(spec: FeedSpec, site: string, filings: Entry[], filingUrl: (id: string) => string): Promise<string> {
   const escape = (s: string): string => s.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
   return getRssString({
-    title: spec.title ?? W.title(spec.what),
-    description: spec.description ?? W.description(spec.what, site),
+    title: feedTitleText(spec.title ?? W.title(spec.what)),
+    description: feedDescriptionText(spec.description ?? W.description(spec.what, site)),
     site: spec.page,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>ja</language><atom:link href="${escape(spec.self)}" rel="self" type="application/rss+xml"/>`,
     items: filings.slice(0, FEED_SIZE).map((f) => ({
-      title: f.data.title,
+      title: feedTitleText(f.data.title),
       link: filingUrl(f.id),
       pubDate: pubDate(f.data.date),
-      description: W.item(f.data.kind, [f.data.department.bureau, f.data.department.section].filter(Boolean).join(' ')),
+      description: feedDescriptionText(
+        W.item(f.data.kind, [f.data.department.bureau, f.data.department.section].filter(Boolean).join(' ')),
+      ),
     })),
   });
 }
