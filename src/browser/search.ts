@@ -15,7 +15,16 @@ import { SEARCH_UI as W } from '../lib/words/labels.ts';
 import { SPLIT, foldReading, isKanaTerm, readingBucket, type ReadingBucket } from '../lib/search/readings.ts';
 import { explain, resultText } from '../lib/search/explain.ts';
 import { emptyHelp, type Help } from '../lib/search/help.ts';
-import { chosenSources, interleave, ownWasm, sourceOfUrl, sumCounts, type Counts, type SearchSource } from '../lib/search/sources.ts';
+import {
+  chosenSources,
+  interleave,
+  ownLink,
+  ownWasm,
+  sourceOfUrl,
+  sumCounts,
+  type Counts,
+  type SearchSource,
+} from '../lib/search/sources.ts';
 import type { NameGroups } from '../lib/search/names.ts';
 import { parseSearch, termVariants, withoutYear, yearLabel, type QueryTerm, type Variant, type YearChip } from '../lib/search/query.ts';
 import {
@@ -596,7 +605,11 @@ async function resultItem(shown: Shown): Promise<HTMLLIElement> {
   li.className = 'result';
   const h = document.createElement('h2');
   const a = document.createElement('a');
-  a.href = d.url;
+  // Only a link on the archive's own origin (an archive is untrusted on a portal); one that is
+  // stays as written.
+  const home = new URL(source.site, location.href).href;
+  const link = ownLink(d.url, home);
+  a.href = link !== home || d.url === home ? d.url : link;
   a.textContent = d.meta['title'] ?? d.url;
   h.append(a);
   const meta = document.createElement('p');

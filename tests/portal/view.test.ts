@@ -9,7 +9,16 @@ import {
   type OpenVersion,
   type PortalArchive,
 } from '../../src/lib/portal/view.ts';
-import { chosenSources, interleave, ownWasm, sourceOfUrl, sumCounts, type SearchSource } from '../../src/lib/search/sources.ts';
+import {
+  chosenSources,
+  interleave,
+  isWebAddress,
+  ownLink,
+  ownWasm,
+  sourceOfUrl,
+  sumCounts,
+  type SearchSource,
+} from '../../src/lib/search/sources.ts';
 
 function manifest(municipality: string): Manifest {
   return {
@@ -158,5 +167,31 @@ describe('search sources', () => {
     expect(sumCounts([{ kind: { 報告: 2 } }, undefined, { kind: { 報告: 1, 諮問: 1 } }])).toEqual({ kind: { 報告: 3, 諮問: 1 } });
     expect(chosenSources(sources, 'みなと区').map((x) => x.key)).toEqual(['みなと区']);
     expect(chosenSources(sources, undefined)).toHaveLength(2);
+  });
+});
+
+describe('links from an archive', () => {
+  const site = 'https://a.example/archive/';
+  it('keeps http(s) links on the archive’s own origin, resolved', () => {
+    expect(ownLink('https://a.example/archive/filings/x/', site)).toBe('https://a.example/archive/filings/x/');
+    expect(ownLink('/archive/filings/x/', site)).toBe('https://a.example/archive/filings/x/');
+    expect(ownLink('filings/x/', site)).toBe('https://a.example/archive/filings/x/');
+  });
+  it('gives the archive’s own address for script, data, another host or no URL at all', () => {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      '//other.example/x',
+      'https://other.example/archive/filings/x/',
+      'http://a.example:8080/x',
+      'vbscript:x',
+      'http://[bad',
+    ])
+      expect(ownLink(bad, site), bad).toBe(site);
+  });
+  it('takes only http(s) addresses as an archive’s own', () => {
+    expect(isWebAddress(site)).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:,x', 'file:///etc/', 'not a url']) expect(isWebAddress(bad), bad).toBe(false);
   });
 });

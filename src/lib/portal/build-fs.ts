@@ -8,13 +8,25 @@
  * beside the output folder and put in its place only when every step has succeeded.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { z } from 'zod';
 import { incompatibility, parseManifest, type Manifest } from '../publish/manifest.ts';
 import { SEARCH_FORMAT } from '../search/format.ts';
+import { isWebAddress, ownLink } from '../search/sources.ts';
 import { pagefindVersion } from '../publish/pagefind-version-fs.ts';
 import { openCompanySchema, openFilingSchema, openVersionSchema, portalView, type PortalArchive, type PortalData } from './view.ts';
 import { slugify } from '../core/slug.ts';
@@ -46,6 +58,8 @@ function locate(given: string): Located {
       site,
       read: async (file) => {
         const url = new URL(file, site).href;
+        // An archive's files are on its own origin: a manifest cannot send the portal elsewhere.
+        if (new URL(url).origin !== new URL(site).origin) throw new Error(`${given}: ${file} is not on the archive's own address: refused`);
         let r: Response;
         try {
           r = await fetch(url, { signal: AbortSignal.timeout(30_000) });
@@ -63,8 +77,13 @@ function locate(given: string): Located {
     given,
     ...(m?.[2] ? { site: withSlash(m[2]) } : {}),
     read: async (file) => {
-      const p = path.join(dir, file);
+      const p = path.resolve(dir, file);
+      // An archive's files are inside its folder (links followed): a manifest cannot make the
+      // portal read and publish another file of this machine.
+      const inside = (x: string, root: string): boolean => x === root || x.startsWith(`${root}${path.sep}`);
+      if (!inside(p, dir)) throw new Error(`${given}: ${file} is outside the archive's folder: refused`);
       if (!existsSync(p)) throw new Error(`${p}: not found`);
+      if (!inside(realpathSync(p), realpathSync(dir))) throw new Error(`${given}: ${file} leads outside the archive's folder: refused`);
       return readFileSync(p, 'utf8');
     },
   };
@@ -77,7 +96,8 @@ async function readJson<T>(loc: Located, file: string, schema: z.ZodType<T>): Pr
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${loc.given}: ${file} is not JSON (${(e as Error).message})`, { cause: e });
+    // Not the parser's message: it quotes the text, and the file may not be the archive's.
+    throw new Error(`${loc.given}: ${file} is not JSON`, { cause: e });
   }
   const r = schema.safeParse(value);
   if (!r.success) {
@@ -115,6 +135,12 @@ export async function readArchives(
       continue;
     }
     const site = loc.site ?? manifest.site;
+    if (!isWebAddress(site)) {
+      problems.push(
+        `${g}: its manifest gives ${JSON.stringify(site.slice(0, 200))} as its address, which is not an http(s) address: refused`,
+      );
+      continue;
+    }
     if (!loc.site && new URL(site).hostname === 'example.invalid') {
       problems.push(
         `${g}: the archive was built without ARCHIVE_SITE (its manifest says ${manifest.site}), so the portal cannot link to it: rebuild it with ARCHIVE_SITE=<its address>, or give its address as ${g}=https://…`,
@@ -145,8 +171,9 @@ export async function readArchives(
         key: `a${archives.length}`,
         manifest,
         site,
-        filings: filings.map((f) => ({ ...f, url: moved(f.url) })),
-        companies: companies.map((c) => ({ ...c, url: moved(c.url) })),
+        // Every link from its data stays on its own origin, http(s) only (ownLink).
+        filings: filings.map((f) => ({ ...f, url: ownLink(moved(f.url), site) })),
+        companies: companies.map((c) => ({ ...c, url: ownLink(moved(c.url), site) })),
         versions,
       });
     } catch (e) {

@@ -20,6 +20,32 @@ export interface SearchSource {
   kinds: string[];
 }
 
+/**
+ * A link that came from an archive (its open data, its index), as a page may use it: http(s) and
+ * on the archive's own origin, else the archive's own address. An archive is untrusted on a
+ * portal: a `javascript:` or `data:` URL, or one to another host (`//other.example/`), in its
+ * data must not become a link there.
+ */
+export function ownLink(url: string, site: string): string {
+  try {
+    const home = new URL(site);
+    const u = new URL(url, home);
+    if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === home.origin) return u.href;
+  } catch {
+    // Not a URL: the archive's address instead.
+  }
+  return site;
+}
+
+/** True when an archive's address can be linked to (http or https). */
+export function isWebAddress(site: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(site).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** The archive whose site a URL is under, if any. */
 export function sourceOfUrl<T extends SearchSource>(url: string, sources: readonly T[]): T | undefined {
   return sources.find((s) => url.startsWith(s.bundle) || url.startsWith(s.site));
