@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, formatEra, formatEraSpan, formatEraWithIso, parseJapaneseNumber } from '../../src/lib/core/era.ts';
+import {
+  ERAS,
+  eraOf,
+  findDates,
+  formatEra,
+  formatEraSpan,
+  formatEraWithIso,
+  parseJapaneseNumber,
+  yearInEra,
+} from '../../src/lib/core/era.ts';
 
 describe('parseJapaneseNumber', () => {
   it.each([
@@ -75,5 +84,19 @@ describe('formatEraSpan', () => {
     expect(formatEraSpan('2008-07', '2008-12-01')).toBe('平成20年7月〜平成20年12月1日');
     expect(formatEraSpan('2020-04-01', '2020-04-01')).toBe('令和2年4月1日');
     expect(formatEraSpan('2019-04-30', '2019-05-01', (a, b) => `${a}から${b}`)).toBe('平成31年4月30日から令和元年5月1日');
+  });
+});
+
+describe('eraOf and yearInEra', () => {
+  it('give the era of a date by its first day and the year in it, 元年 as 1', () => {
+    expect(eraOf('2019-04-30')).toMatchObject({ era: { name: '平成' }, year: 31 });
+    expect(eraOf('2019-05-01')).toMatchObject({ era: { name: '令和' }, year: 1 });
+    expect(eraOf('2020')).toMatchObject({ era: { name: '令和' }, year: 2 });
+    expect(eraOf('1989-01-07')).toMatchObject({ era: { name: '昭和' }, year: 64 });
+    expect(eraOf('1800-01-01')).toBeUndefined();
+  });
+  it('count an era on past its end, as documents written before a change do', () => {
+    const heisei = ERAS.find((e) => e.name === '平成');
+    expect(heisei && yearInEra(heisei, 2020)).toBe(32);
   });
 });

@@ -7,6 +7,9 @@
  * Deterministic for a seed.
  */
 import type { Clause } from '../../../src/lib/record/schema.ts';
+import { ERAS, eraOf, yearInEra, type Era } from '../../../src/lib/core/era.ts';
+
+const HEISEI = ERAS.find((e) => e.name === '平成') as Era;
 
 /** mulberry32: a small seeded PRNG (reproducibility matters here, not quality). */
 export function rng(seed: number): () => number {
@@ -251,18 +254,16 @@ function kanjiNumber(n: number): string {
 
 /** An era date as filings write it: 元年, full-width or kanji digits, now and then 平成 past its end. */
 function eraDate(r: Rand, y: number, m: number, d: number): string {
-  let era = y > 2019 || (y === 2019 && m >= 5) ? '令和' : '平成';
-  let ey = era === '令和' ? y - 2018 : y - 1988;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  let era = eraOf(`${y}-${two(m)}-${two(d)}`)?.era ?? HEISEI;
   // Documents written before the change of era sometimes count 平成 on (平成32年 = 2020).
-  if (era === '令和' && y <= 2021 && r() < 0.15) {
-    era = '平成';
-    ey = y - 1988;
-  }
+  if (era.name === '令和' && y <= 2021 && r() < 0.15) era = HEISEI;
+  const ey = yearInEra(era, y);
   const v = r();
   const num = (n: number): string =>
     v < 0.1 ? kanjiNumber(n) : v < 0.2 ? String(n).replace(/\d/gu, (x) => String.fromCharCode(x.charCodeAt(0) + 0xfee0)) : String(n);
   const year = ey === 1 && r() < 0.7 ? '元' : num(ey);
-  return `${era}${year}年${num(m)}月${num(d)}日`;
+  return `${era.name}${year}年${num(m)}月${num(d)}日`;
 }
 
 /** The 特記事項 versions to attach, oldest first, with the years each was in use. */

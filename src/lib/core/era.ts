@@ -23,6 +23,17 @@ export const ERAS: readonly Era[] = [
   { name: '令和', start: '2019-05-01', firstYear: 2019 },
 ];
 
+/** The era of an ISO date (full or reduced precision) and its year in that era: `2020-04-01` → 令和, 2. */
+export function eraOf(iso: string): { era: Era; year: number } | undefined {
+  const era = [...ERAS].reverse().find((e) => iso >= e.start);
+  return era ? { era, year: yearInEra(era, Number(iso.slice(0, 4))) } : undefined;
+}
+
+/** A Gregorian year counted in an era, past its end too, as documents written before a change do (平成32年 = 2020). */
+export function yearInEra(era: Era, gregorian: number): number {
+  return gregorian - era.firstYear + 1;
+}
+
 const KANJI_DIGITS: Record<string, number> = {
   〇: 0,
   零: 0,
