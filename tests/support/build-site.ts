@@ -33,7 +33,7 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
       cwd: work,
       env: {
         ...cleanEnv(),
-        ARCHIVE_CONTENT_DIR: options.contentDir ?? ARCHIVE,
+        ARCHIVE_CONTENT_DIR: path.resolve(options.contentDir ?? ARCHIVE),
         ARCHIVE_BASE: options.base ?? '/',
         ARCHIVE_CACHE_DIR: path.join(work, 'cache'),
         ASTRO_TELEMETRY_DISABLED: '1',
@@ -47,7 +47,7 @@ async function build(options: { contentDir?: string; base?: string }): Promise<s
   writeFileSync(path.join(work, 'build.log'), `${result.stdout}${result.stderr}`);
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${result.stderr || result.stdout}`);
-  await buildSearchIndex({ dist: outDir, content: options.contentDir ?? ARCHIVE, base: options.base ?? '/' });
+  await buildSearchIndex({ dist: outDir, content: path.resolve(options.contentDir ?? ARCHIVE), base: options.base ?? '/' });
   return outDir;
 }
 
