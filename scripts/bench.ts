@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--filings 1000,10000] [--only pipeline|import] [--import-filings 1000] [--import-processes N]
- * [--render-cache DIR] [--work DIR]`: the benchmark tables (see scripts/lib/bench/bench.ts), printed
+ * [--render-cache DIR] [--work DIR]`: the benchmark tables (see scripts/lib/bench/: pipeline.ts, import-stage.ts, portal.ts), printed
  * and written to bench-results/bench-<date>.json.
  *
  * - `pipeline`: generate → import → Astro build → search index, beside the stock path.
@@ -18,16 +18,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  BENCH_QUERIES,
-  benchImport,
-  benchSize,
-  formatBench,
-  formatImportBench,
-  formatRenderNote,
-  type ImportStageResult,
-  type SizeResult,
-} from './lib/bench/bench.ts';
+import { benchImport, formatImportBench, formatRenderNote, type ImportStageResult } from './lib/bench/import-stage.ts';
+import { benchSize, formatBench, type SizeResult } from './lib/bench/pipeline.ts';
+import { BENCH_QUERIES } from './lib/bench/queries.ts';
 import { benchPortal, formatPortalBench, type PortalBenchResult } from './lib/bench/portal.ts';
 
 const STAGES = ['pipeline', 'import', 'portal'] as const;

@@ -7,15 +7,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  BENCH_QUERIES,
-  benchImport,
-  benchSize,
-  formatBench,
-  formatImportBench,
-  measure,
-  renderCorpus,
-} from '../../scripts/lib/bench/bench.ts';
+import { benchImport, formatImportBench, renderCorpus } from '../../scripts/lib/bench/import-stage.ts';
+import { measure } from '../../scripts/lib/bench/measure.ts';
+import { benchSize, formatBench } from '../../scripts/lib/bench/pipeline.ts';
+import { BENCH_QUERIES } from '../../scripts/lib/bench/queries.ts';
 import { run } from '../support/chromium.ts';
 
 describe('measure', () => {

@@ -12,7 +12,9 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { buildPortal } from '../../../src/lib/portal/build-fs.ts';
-import { coldTransfer, mixFigure, percentile, warmTimes, type MixFigure } from './bench.ts';
+import { percentile } from './measure.ts';
+import { coldTransfer, warmTimes } from './pipeline.ts';
+import { mixFigure, type MixFigure } from './queries.ts';
 import { launchBrowser } from '../browser.ts';
 import { serveStatic } from '../static-server.ts';
 
