@@ -5,6 +5,9 @@
  * departments across reorganisations, hundreds of contractors in many spellings, dates across
  * eras, several 特記事項 versions with local deviations, and varied narrative.
  * Deterministic for a seed.
+ *
+ * One file: most of it is the word lists and sentence templates the filings are drawn from; the
+ * generator that draws them is short.
  */
 import type { Clause } from '../../../src/lib/record/schema.ts';
 import { ERAS, eraOf, yearInEra, type Era } from '../../../src/lib/core/era.ts';

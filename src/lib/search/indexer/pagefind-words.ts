@@ -18,6 +18,9 @@
  * chunks byte-identical to Pagefind 1.6's own on the seed and hostile archives and on random
  * texts cut by the search tokeniser, and the browser tests search the result with Pagefind's
  * own search library.
+ *
+ * One file: it is one file format, each part written against the part of Pagefind's source it
+ * follows, and reviewed against a new Pagefind version as a whole (tests/search/pagefind-words.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
