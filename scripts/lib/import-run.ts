@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts';
@@ -19,7 +19,8 @@ import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
-import { SOURCE_EXTENSIONS, sourcePath } from '../../src/lib/record/record.ts';
+import { SOURCE_EXTENSIONS, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
+import { describeConflict, mergeRecord, type Merged, type RecordFields } from '../../src/lib/import/merge.ts';
 import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/record/schema.ts';
 
 /** One line of `--json` output. */
@@ -45,7 +46,8 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-const USAGE = 'usage: npm run import -- [--out DIR] [--json] [--force] [--dry-run] [--text] [--id ID] [--date YYYY-MM-DD] PATH...';
+const USAGE =
+  'usage: npm run import -- [--out DIR] [--json] [--force] [--dry-run] [--text] [--id ID] [--date YYYY-MM-DD] [--take source|record] PATH...';
 
 interface Args {
   out: string;
@@ -55,6 +57,8 @@ interface Args {
   text: boolean;
   id?: string;
   date?: string;
+  /** How a field changed both by staff and by the original is settled (else it is a conflict). */
+  take?: 'source' | 'record';
   paths: string[];
 }
 
@@ -66,12 +70,15 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--force') args.force = true;
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--text') args.text = true;
-    else if (a === '--out' || a === '--id' || a === '--date') {
+    else if (a === '--out' || a === '--id' || a === '--date' || a === '--take') {
       const v = argv[++i];
       if (v === undefined) return `${a} needs a value\n${USAGE}`;
       if (a === '--out') args.out = v;
       else if (a === '--id') args.id = v;
-      else args.date = v;
+      else if (a === '--take') {
+        if (v !== 'source' && v !== 'record') return `--take ${v}: give source (the original's value) or record (the record's)`;
+        args.take = v;
+      } else args.date = v;
     } else if (a.startsWith('--')) return `unknown option ${a}\n${USAGE}`;
     else args.paths.push(a);
   }
@@ -161,9 +168,20 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const results: ImportResult[] = problems.map((m) => ({ ...empty(m.split(':')[0] ?? m), errors: [m] }));
-  const existing = await existingBySource(args.out);
-  const producedBy = new Map<string, string>();
-  for (const file of files) results.push(await importOne(file, args, config, existing, producedBy, io));
+  // One import at a time writes into a content folder: two at once would both read the records
+  // as they were and one set of writes would be lost.
+  const lock = args.dryRun || args.text ? undefined : await takeLock(args.out);
+  if (typeof lock === 'string') {
+    io.stderr(`${lock}\n`);
+    return 1;
+  }
+  try {
+    const existing = await existingBySource(args.out);
+    const producedBy = new Map<string, string>();
+    for (const file of files) results.push(await importOne(file, args, config, existing, producedBy, io));
+  } finally {
+    await lock?.();
+  }
   if (args.text) return results.some((r) => !r.ok) ? report(results, args, io) : 0;
   return report(results, args, io);
 }
@@ -271,30 +289,46 @@ async function importOne(
     return result;
   }
   producedBy.set(data.id, file);
+  // What the importer wrote last time for this record: staff's corrections are what differs from it.
+  const basePath = path.join(args.out, BASE_FOLDER, folder, path.basename(output));
+  let written = content;
   if (existsSync(output)) {
     const current = await readFile(output, 'utf8');
-    if (current !== content && !args.force) {
+    const merged = mergeInto(current, existsSync(basePath) ? await readFile(basePath, 'utf8') : undefined, content, folder, args.take);
+    if (typeof merged === 'string') {
+      result.errors.push(fmt({ line: 0, message: `${output}: ${merged}` }));
+      return result;
+    }
+    if (merged.conflicts.length > 0) {
       result.errors.push(
         fmt({
           line: 0,
-          message: `${output} already exists and differs; it was not overwritten. Re-run with --force to replace it, or with --id to import as a new record`,
+          message: `${output} was corrected where the original now differs too, so it was not written: ${merged.conflicts.map(describeConflict).join('; ')}. Re-run with --take record to keep the record's values or --take source to take the original's`,
         }),
       );
       return result;
     }
+    if (merged.kept.length > 0)
+      result.warnings.push(
+        fmt({ line: 0, message: `${output}: kept the corrections of ${merged.kept.join(', ')} over the original's values` }),
+      );
+    written = merged.text;
   }
   if (args.dryRun) {
-    if (!args.json) io.stdout(`--- ${output}\n${content}`);
+    if (!args.json) io.stdout(`--- ${output}\n${written}`);
     result.ok = true;
     return result;
   }
   try {
+    // The original first: a record never points at an original that is not there. Each file is
+    // written whole or not at all (a temporary file renamed into place).
+    await ensureDir(path.dirname(original));
+    if (!existsSync(original) || (await stat(original)).size !== bytes.length || sha256Of(await readFile(original)) !== sha256)
+      await writeAtomic(original, bytes);
     await ensureDir(path.dirname(output));
-    if (!existsSync(output) || (await readFile(output, 'utf8')) !== content) await writeFile(output, content);
-    if (!existsSync(original)) {
-      await ensureDir(path.dirname(original));
-      await writeFile(original, bytes);
-    }
+    if (!existsSync(output) || (await readFile(output, 'utf8')) !== written) await writeAtomic(output, written);
+    await ensureDir(path.dirname(basePath));
+    if (!existsSync(basePath) || (await readFile(basePath, 'utf8')) !== content) await writeAtomic(basePath, content);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     result.errors.push(
@@ -306,4 +340,99 @@ async function importOne(
   }
   result.ok = true;
   return result;
+}
+
+/** The folder, inside the content folder, where the importer keeps what it last wrote for each record. */
+export const BASE_FOLDER = '.import';
+
+const sha256Of = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** A record file's text as fields (frontmatter and body), or why it cannot be read. */
+function fieldsOf(text: string): RecordFields | string {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u.exec(text);
+  if (!m) return 'has no frontmatter between --- lines';
+  try {
+    const data = parseYaml(m[1] ?? '') as unknown;
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return 'its frontmatter is not a mapping';
+    return { data: data as Record<string, unknown>, body: (m[2] ?? '').replace(/^(\r?\n)+/u, '').replace(/\n*$/u, '\n') };
+  } catch (e) {
+    return `its frontmatter is not YAML (${(e as Error).message.split('\n')[0] ?? ''})`;
+  }
+}
+
+/** The record merged with today's import over the last import; a string says why it could not be. */
+function mergeInto(
+  current: string,
+  base: string | undefined,
+  incoming: string,
+  folder: 'filings' | 'clauses',
+  take: Args['take'],
+): (Merged & { text: string }) | string {
+  if (current === incoming) return { data: {}, body: '', conflicts: [], kept: [], taken: [], text: incoming };
+  const c = fieldsOf(current);
+  if (typeof c === 'string') return `${c}; correct the record first (npm run check-content) and import again`;
+  const n = fieldsOf(incoming);
+  if (typeof n === 'string') throw new Error(`the importer wrote a record it cannot read back (${n}); this is an importer bug`);
+  const b = base === undefined ? undefined : fieldsOf(base);
+  const merged = mergeRecord(typeof b === 'string' ? undefined : b, c, n, take);
+  if (merged.conflicts.length > 0) return { ...merged, text: current };
+  try {
+    const text =
+      folder === 'clauses'
+        ? serializeClauseSet(merged.data as unknown as ClauseSetInput, merged.body)
+        : serializeRecord(merged.data as unknown as FilingInput, merged.body);
+    return { ...merged, text };
+  } catch (e) {
+    return `the merged record is not valid (${(e as Error).message.split('\n')[0] ?? ''}); correct the record (npm run check-content) and import again`;
+  }
+}
+
+/** Write a file whole or not at all: a temporary file beside it, renamed into place. */
+async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await rename(tmp, file);
+  } catch (cause) {
+    await unlink(tmp).catch(() => undefined);
+    throw cause;
+  }
+}
+
+/**
+ * Take the content folder's import lock (`.import.lock`, holding the process id); a lock left by
+ * a process that is gone is taken over. Returns the release, or why the folder is busy.
+ */
+async function takeLock(out: string): Promise<(() => Promise<void>) | string> {
+  const file = path.join(out, '.import.lock');
+  try {
+    await ensureDir(out);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, String(process.pid), { flag: 'wx' });
+      return async () => {
+        await unlink(file).catch(() => undefined);
+      };
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST')
+        return `${file}: cannot be made (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid))
+        return `another import (process ${pid}) is writing to ${out}; wait for it to end, or remove ${file} if no import is running`;
+      await unlink(file).catch(() => undefined);
+    }
+  }
+  return `${file}: could not be taken; remove it if no import is running`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -47,20 +47,19 @@ describe('runImport', () => {
     for (const f of files) expect(readFileSync(path.join(b, 'filings', f))).toEqual(readFileSync(path.join(a, 'filings', f)));
   });
 
-  it('never overwrites a record without --force, and says how to proceed', async () => {
+  it('never loses a correction: re-importing, with --force or not, keeps it and says so', async () => {
     const out = tmp();
     const file = path.join(SEED_DIR, readdirSync(SEED_DIR)[0] ?? '');
     const first = JSON.parse((await run(['--json', '--out', out, file])).stdout) as ImportResult[];
     const output = first[0]?.output ?? '';
     writeFileSync(output, readFileSync(output, 'utf8').replace('kind: 報告', 'kind: 諮問'));
     const edited = readFileSync(output, 'utf8');
-    const again = await run(['--out', out, file]);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/already exists and differs; it was not overwritten\. Re-run with --force/u);
-    expect(readFileSync(output, 'utf8')).toBe(edited);
-    const forced = await run(['--force', '--out', out, file]);
-    expect(forced.code).toBe(0);
-    expect(readFileSync(output, 'utf8')).not.toBe(edited);
+    for (const extra of [[], ['--force']]) {
+      const again = await run([...extra, '--out', out, file]);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toMatch(/kept the corrections of kind over the original's values/u);
+      expect(readFileSync(output, 'utf8')).toBe(edited);
+    }
   });
 
   it('re-importing an unchanged file is not an error', async () => {

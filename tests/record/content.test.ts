@@ -17,7 +17,7 @@ describe('content/', () => {
     expect(records.map((r) => r.data.source?.file).sort()).toEqual(SEED_FILES);
   });
 
-  it('is what importing the seeds gives today (re-run `npm run import -- --force tests/fixtures/seeds` after changing the importer)', async () => {
+  it('is what importing the seeds gives today (re-run `npm run import -- tests/fixtures/seeds` after changing the importer)', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'archive-content-'));
     const code = await runImport(['--out', out, SEED_DIR], { stdout: () => {}, stderr: () => {} });
     expect(code).toBe(0);
