@@ -19,7 +19,7 @@ import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
-import { SOURCE_EXTENSIONS, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
+import { SOURCE_EXTENSIONS, distance, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
 import { describeConflict, mergeRecord, type Merged, type RecordFields } from '../../src/lib/import/merge.ts';
 import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/record/schema.ts';
 
@@ -124,18 +124,40 @@ async function collect(p: string, into: string[], problems: string[], seen: Set<
 }
 
 /** Records already in the content folder, by the SHA-256 of their original. */
-async function existingBySource(out: string): Promise<Map<string, { file: string; id: string }>> {
-  const map = new Map<string, { file: string; id: string }>();
+interface Existing {
+  file: string;
+  id: string;
+  title?: string;
+  section?: string;
+  date?: string;
+}
+
+async function existingBySource(out: string): Promise<Map<string, Existing>> {
+  const map = new Map<string, Existing>();
   for (const folder of ['filings', 'clauses']) {
     const dir = path.join(out, folder);
     if (!existsSync(dir)) continue;
     for (const f of (await readdir(dir)).filter((x) => /\.md$/iu.test(x)).sort()) {
       const file = path.join(dir, f);
       try {
-        const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/u.exec(await readFile(file, 'utf8'));
-        const data = m ? (parseYaml(m[1] ?? '') as { id?: unknown; source?: { sha256?: unknown } } | null) : null;
-        const sha = data?.source?.sha256;
-        if (typeof sha === 'string' && typeof data?.id === 'string' && !map.has(sha)) map.set(sha, { file, id: data.id });
+        // The subject, section and date the importer last read (its base), else the record's:
+        // what a corrected original is matched on, whatever staff have corrected since.
+        const base = path.join(out, BASE_FOLDER, folder, f);
+        const record = frontmatterOf(await readFile(file, 'utf8'));
+        const read = existsSync(base) ? (frontmatterOf(await readFile(base, 'utf8')) ?? record) : record;
+        const sha = record?.source?.sha256;
+        const text = (x: unknown): string | undefined =>
+          typeof x === 'string' ? x : x instanceof Date ? x.toISOString().slice(0, 10) : undefined;
+        if (typeof sha === 'string' && typeof record?.id === 'string' && !map.has(sha)) {
+          const found: Existing = { file, id: record.id };
+          const title = text(read?.title);
+          const section = text(read?.department?.section);
+          const date = text(read?.date);
+          if (title) found.title = title;
+          if (section) found.section = section;
+          if (date) found.date = date;
+          map.set(sha, found);
+        }
       } catch {
         // A record that cannot be read is the content checker's to report, not the importer's.
       }
@@ -212,7 +234,7 @@ async function importOne(
   file: string,
   args: Args,
   config: ArchiveConfig,
-  existing: Map<string, { file: string; id: string }>,
+  existing: Map<string, Existing>,
   producedBy: Map<string, string>,
   io: Io,
 ): Promise<ImportResult> {
@@ -239,13 +261,22 @@ async function importOne(
     return result;
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = existing.get(sha256);
-  const imported = await importDocument(bytes, {
-    file,
-    config,
-    ...(args.id ? { id: args.id } : known ? { id: known.id } : {}),
-    ...(args.date ? { date: args.date } : {}),
-  });
+  let known = existing.get(sha256);
+  const importAs = (id: string | undefined): ReturnType<typeof importDocument> =>
+    importDocument(bytes, { file, config, ...(id ? { id } : {}), ...(args.date ? { date: args.date } : {}) });
+  let imported = await importAs(args.id ?? known?.id);
+  // A corrected original (another file, so another hash) of a record already here: the same
+  // section and date, a subject a few characters apart. It updates that record, not a second one.
+  let corrected: Existing | undefined;
+  if (!known && !args.id && imported.folder && imported.parsed?.type === 'filing' && imported.parsed.data) {
+    const d = imported.parsed.data;
+    const own = path.join(args.out, imported.folder, `${d.id}.md`);
+    if (!existsSync(own)) corrected = correctedOriginalOf([...existing.values()], d.title, d.department.section, String(d.date));
+    if (corrected) {
+      known = corrected;
+      imported = await importAs(corrected.id);
+    }
+  }
   const { parsed, doc } = imported;
   result.warnings.push(...imported.warnings);
   result.errors.push(...imported.errors);
@@ -268,7 +299,14 @@ async function importOne(
     parsed.type === 'clause-set'
       ? deriveId(data.title, 'clauses', String(data.date))
       : deriveId(data.title, (data as FilingInput).department.section, String(data.date));
-  if (known && !args.id && known.id !== derived)
+  if (corrected)
+    result.warnings.push(
+      fmt({
+        line: 0,
+        message: `read as a corrected original of ${corrected.file} (same section and date, subject 「${corrected.title ?? ''}」): that record is updated and the earlier original kept; import with --id to choose another record`,
+      }),
+    );
+  else if (known && !args.id && known.id !== derived)
     result.warnings.push(
       fmt({
         line: 0,
@@ -435,4 +473,27 @@ function alive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * The record a corrected original corrects: a filing of the same section and date whose subject
+ * differs by a few characters (a typo fixed), the nearest if several.
+ */
+function correctedOriginalOf(records: Existing[], title: string, section: string, date: string): Existing | undefined {
+  const limit = Math.max(2, Math.floor([...title].length / 10));
+  let best: { e: Existing; d: number } | undefined;
+  for (const e of records) {
+    if (!e.title || e.section !== section || e.date !== date || !e.file.includes(`${path.sep}filings${path.sep}`)) continue;
+    const d = distance(e.title, title);
+    if (d <= limit && (!best || d < best.d)) best = { e, d };
+  }
+  return best?.e;
+}
+
+/** The frontmatter of a record file's text, loosely read (the content checker reports what is wrong). */
+function frontmatterOf(
+  text: string,
+): { id?: unknown; title?: unknown; date?: unknown; department?: { section?: unknown }; source?: { sha256?: unknown } } | null {
+  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/u.exec(text);
+  return m ? (parseYaml(m[1] ?? '') as ReturnType<typeof frontmatterOf>) : null;
 }

@@ -11,7 +11,14 @@ describe('mergeRecord', () => {
     const incoming = rec({ id: 'b', title: 'T2', purpose: 'P', items: ['氏名', '住所'], source: { sha256: '2' } });
     const m = mergeRecord(base, current, incoming);
     expect(m.conflicts).toEqual([]);
-    expect(m.data).toEqual({ id: 'a', title: 'T2', purpose: 'P (staff)', items: ['氏名', '住所'], source: { sha256: '2' } });
+    // The new original replaces the old one, which stays linked.
+    expect(m.data).toEqual({
+      id: 'a',
+      title: 'T2',
+      purpose: 'P (staff)',
+      items: ['氏名', '住所'],
+      source: { sha256: '2', replaces: ['1'] },
+    });
     expect(m.body).toBe('body (staff)\n');
     expect(m.kept.sort()).toEqual(['body', 'purpose']);
     expect(m.taken.sort()).toEqual(['items', 'title']);

@@ -59,7 +59,7 @@ describe('re-importing into a corrected record', () => {
 
     const records = readdirSync(path.join(out, 'filings'));
     const record = parseRecord(readFileSync(output, 'utf8'), output).data;
-    if (original === 'corrected' && correction === 'same field' && mode === '--id') {
+    if (original === 'corrected' && correction === 'same field') {
       // Both changed the title: a conflict, named with both values, and the record as staff left it.
       expect(again.code).toBe(1);
       expect(again.stderr).toContain(`title: the record has 「${STAFF_TITLE}」, the original now gives 「${CORRECTED_TITLE}」`);
@@ -68,21 +68,13 @@ describe('re-importing into a corrected record', () => {
       // Staff choose (each choice on its own copy); either way one record.
       const other = path.join(work, 'content-2');
       cpSync(out, other, { recursive: true });
-      expect((await run(['--take', 'record', '--id', id, '--out', out, againFile])).code).toBe(0);
+      expect((await run([...extra, '--take', 'record', '--out', out, againFile])).code).toBe(0);
       expect(parseRecord(readFileSync(output, 'utf8'), output).data.title).toBe(STAFF_TITLE);
-      expect((await run(['--take', 'source', '--id', id, '--out', other, againFile])).code).toBe(0);
+      expect((await run([...extra, '--take', 'source', '--out', other, againFile])).code).toBe(0);
       const otherOutput = path.join(other, 'filings', `${id}.md`);
       expect(parseRecord(readFileSync(otherOutput, 'utf8'), otherOutput).data.title).toBe(CORRECTED_TITLE);
       expect(readdirSync(path.join(out, 'filings'))).toEqual([`${id}.md`]);
       expect(readdirSync(path.join(other, 'filings'))).toEqual([`${id}.md`]);
-      return;
-    }
-    if (original === 'corrected' && mode !== '--id') {
-      // A corrected original is a new file to the importer unless told which record it corrects:
-      // it is imported as a record of its own and the corrected record is left as it was.
-      expect(again.code).toBe(0);
-      expect(readFileSync(output, 'utf8')).toBe(text);
-      expect(records).toHaveLength(2);
       return;
     }
     expect(again.code, again.stderr).toBe(0);
@@ -93,6 +85,12 @@ describe('re-importing into a corrected record', () => {
     if (correction !== 'none') expect(again.stderr).toMatch(/kept the corrections of (title|purpose)/u);
     // …and what the original changed is taken where staff did not touch it.
     if (correction !== 'same field') expect(record.title).toBe(original === 'corrected' ? CORRECTED_TITLE : TITLE);
+    // A corrected original replaces the earlier one, which is kept and linked.
+    if (original === 'corrected') {
+      expect(record.source?.replaces).toEqual([imported?.record?.source?.sha256]);
+      expect(readdirSync(path.join(out, 'sources'))).toHaveLength(2);
+      if (mode !== '--id') expect(again.stderr).toMatch(/read as a corrected original of .*: that record is updated/u);
+    }
   });
 
   it('a record imported before bases were kept: every differing field is a conflict until staff choose', async () => {

@@ -66,12 +66,23 @@ export function mergeRecord(
   for (const k of keys) {
     let v: unknown;
     if (k === 'id') v = current.data['id'] ?? incoming.data['id'];
-    else if (k === 'source') v = incoming.data['source'] ?? current.data['source'];
+    else if (k === 'source') v = newSource(current.data['source'], incoming.data['source']);
     else v = pick(k, base?.data[k], current.data[k], incoming.data[k], base !== undefined);
     if (v !== undefined) out.data[k] = v;
   }
   out.body = pick('body', base?.body, current.body, incoming.body, base !== undefined) as string;
   return out;
+}
+
+type Source = { sha256?: unknown; replaces?: unknown } & Record<string, unknown>;
+
+/** The new original's source, linked to the ones it replaces when it is another file (a corrected original). */
+function newSource(current: unknown, incoming: unknown): unknown {
+  const c = current as Source | undefined;
+  const n = incoming as Source | undefined;
+  if (!n || !c || typeof c.sha256 !== 'string' || c.sha256 === n.sha256) return n ?? c;
+  const earlier = Array.isArray(c.replaces) ? (c.replaces as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  return { ...n, replaces: [...earlier.filter((x) => x !== n.sha256), c.sha256] };
 }
 
 /** A conflict as staff read it: the field and both values. */

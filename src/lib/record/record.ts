@@ -96,8 +96,8 @@ const KNOWN_KEYS = [
   ),
 ];
 
-/** Edit distance of two short strings, a swap of neighbours counting one (optimal string alignment; keys are a handful of ASCII words). */
-function distance(a: string, b: string): number {
+/** Edit distance of two short strings, a swap of neighbours counting one (optimal string alignment; keys and titles are short). */
+export function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   const at = (i: number, j: number): number => d[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++)

@@ -109,6 +109,8 @@ export const sourceSchema = z.strictObject({
   size: z.number().int().nonnegative().optional(),
   /** What the original is: text, pdf, docx or html. */
   type: z.enum(SOURCE_TYPES).optional(),
+  /** SHA-256 of earlier originals this one corrects, oldest first; they stay in `sources/`. */
+  replaces: z.array(z.string().regex(/^[0-9a-f]{64}$/u)).optional(),
 });
 
 /** The frontmatter of a filing record. */
