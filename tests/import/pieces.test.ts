@@ -177,6 +177,39 @@ describe('findReferences', () => {
   });
 });
 
+describe('parseContractorCell statements', () => {
+  it('reads なし, 再委託先なし and the like as statements, never as companies', () => {
+    expect(parseContractorCell('株式会社ABC（再委託先なし）')).toEqual({
+      contractors: [{ name: '株式会社ABC', role: '委託先' }],
+      statements: ['（再委託先なし）'],
+    });
+    expect(parseContractorCell('株式会社ABC (再委託先 なし)').contractors.map((c) => c.name)).toEqual(['株式会社ABC']);
+    expect(parseContractorCell('なし')).toEqual({ contractors: [], status: 'なし' });
+    expect(parseContractorCell('株式会社ABC（保守 運用）').contractors.map((c) => c.name)).toEqual(['株式会社ABC（保守 運用）']);
+  });
+  it('every piece of a contractor cell is a company or a statement, never neither (property)', () => {
+    const company = fc
+      .string({ unit: fc.constantFrom(...'アイウエオカキクケコサシスセソABCDE'), minLength: 1, maxLength: 8 })
+      .map((w) => `株式会社${w}`);
+    const statement = fc.constantFrom('（再委託先なし）', '(再委託先 なし)', '（再委託なし）', '（該当なし）', '(再委託は行わない)');
+    fc.assert(
+      fc.property(
+        fc.array(company, { minLength: 1, maxLength: 5 }),
+        fc.array(statement, { maxLength: 3 }),
+        fc.constantFrom('、', ' ', '\u3000'),
+        (companies, statements, sep) => {
+          const cell = parseContractorCell([...companies, ...statements].join(sep));
+          const names = cell.contractors.map((c) => c.name);
+          for (const c of companies) expect(names, c).toContain(c);
+          for (const st of statements) expect(cell.statements ?? [], st).toContain(st);
+          expect(names).toHaveLength(companies.length);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('parseItems', () => {
   it('drops the leading qualifier and splits on 、', () => {
     expect(parseItems('申請・届出者の申請・届出にかかる氏名、出生の年月日、住民票コード、印鑑番号。')).toEqual([

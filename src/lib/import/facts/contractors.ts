@@ -13,7 +13,16 @@ export interface ContractorCell {
   contractors: Contractor[];
   /** Set when the cell names no company: the wording as written. */
   status?: string;
+  /** Statements beside the companies (（再委託先なし）), as written: not names. */
+  statements?: string[];
 }
+
+/**
+ * A statement a 委託先 cell may hold beside or instead of a company: that there is none (なし,
+ * 該当なし, 再委託先なし, 再委託はしない), compared without spaces and widths.
+ */
+const STATEMENT = /^(?:再委託(?:先)?(?:は|の)?(?:なし|無し|ありません|しない|行わない|予定なし)|(?:該当)?(?:なし|無し)|ありません)[。.]?$/u;
+const isStatement = (text: string): boolean => STATEMENT.test(nfkc(text).replace(/\s+/gu, ''));
 
 const COMPANY_MARK =
   /株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|㈱|㈲|法人|組合|企業体|協会|財団|社団|公社|事業団|センター|共同体|JV|Inc|Corp|Co\.|Ltd|LLC/iu;
@@ -34,9 +43,19 @@ export function looksLikeCompany(text: string): boolean {
  * Parse a 委託先 cell. `change` is set from the row label (委託先(変更前) / 委託先(変更後)).
  */
 export function parseContractorCell(text: string, change?: Change): ContractorCell {
-  const cell = text.trim();
-  if (!cell) return { contractors: [] };
-  if (UNDECIDED.test(cell) && !looksLikeCompany(cell)) return { contractors: [], status: cell };
+  // Bracketed statements (（再委託先なし）) are taken out first: they are not names.
+  const statements: string[] = [];
+  const cell = text
+    .replace(/[（(]([^（）()]*)[）)]/gu, (all: string, inner: string) => {
+      if (!isStatement(inner)) return all;
+      statements.push(all.trim());
+      return ' ';
+    })
+    .trim();
+  const withStatements = (c: ContractorCell): ContractorCell => (statements.length > 0 ? { ...c, statements } : c);
+  if (!cell) return withStatements(statements.length > 0 ? { contractors: [], status: text.trim() } : { contractors: [] });
+  if (isStatement(cell)) return withStatements({ contractors: [], status: cell });
+  if (UNDECIDED.test(cell) && !looksLikeCompany(cell)) return withStatements({ contractors: [], status: cell });
 
   const tokens = splitTokens(cell);
   const out: Contractor[] = [];
@@ -80,9 +99,13 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
       out.push(make(token.slice(prefix.length)));
       continue;
     }
+    if (isStatement(token.replace(/^[（(]|[）)]$/gu, ''))) {
+      statements.push(token);
+      continue;
+    }
     out.push(make(token));
   }
-  return { contractors: out };
+  return withStatements({ contractors: out });
 
   function make(name: string): Contractor {
     return {
@@ -98,7 +121,7 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
 /** Split a cell into names and labels on spaces and 、, re-joining a company-type word set apart. */
 function splitTokens(cell: string): string[] {
   const raw = cell
-    .split(/[\s\u3000]+|[、，,](?![^（(]*[）)])/u)
+    .split(/[\s\u3000]+(?![^（(]*[）)])|[、，,](?![^（(]*[）)])/u)
     .map((s) => s.trim())
     .filter(Boolean);
   const out: string[] = [];

@@ -72,7 +72,12 @@ export function readFacts(
         const sub = /^再委託/u.test(compact(key));
         const found = sub ? cell.contractors.map((c) => (c.role === '委託先' ? { ...c, role: '再委託先' as const } : c)) : cell.contractors;
         facts.contractors.push(...found);
-        if (cell.status) statuses.push(cell.status);
+        // A 再委託先 row that says none is no subcontractor, not the filing's 委託先 status.
+        if (cell.status && sub)
+          warnings.push({ line, message: `再委託先 「${cell.status}」 is read as a statement (no company), not as a subcontractor` });
+        else if (cell.status) statuses.push(cell.status);
+        for (const s of cell.statements ?? [])
+          warnings.push({ line, message: `「${s}」 in the 委託先 cell is a statement, not a company; it stays in the body` });
         if (cell.contractors.length > 0 && !cell.contractors.some((c) => looksLikeCompany(c.name)))
           warnings.push({ line, message: `委託先 「${value}」 does not read as a company name; check the contractors in the record` });
         break;
