@@ -200,7 +200,14 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   try {
     const existing = await existingBySource(args.out);
     const producedBy = new Map<string, string>();
-    for (const file of files) results.push(await importOne(file, args, config, existing, producedBy, io));
+    for (const file of files) {
+      // One file never stops the run: whatever it does to the importer is its own failure.
+      try {
+        results.push(await importOne(file, args, config, existing, producedBy, io));
+      } catch (cause) {
+        results.push({ ...empty(file), errors: [failureOf(file, cause)] });
+      }
+    }
   } finally {
     await lock?.();
   }
@@ -496,4 +503,12 @@ function frontmatterOf(
 ): { id?: unknown; title?: unknown; date?: unknown; department?: { section?: unknown }; source?: { sha256?: unknown } } | null {
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/u.exec(text);
   return m ? (parseYaml(m[1] ?? '') as ReturnType<typeof frontmatterOf>) : null;
+}
+
+/** What an unexpected failure on one file tells staff: the file, what happened, what to do. */
+function failureOf(file: string, cause: unknown): string {
+  if (cause instanceof RangeError)
+    return `${file}: too deeply nested or too large for the importer to read (${cause.message}); split the document, or save it again as PDF or text, and import it again`;
+  const e = cause instanceof Error ? cause : new Error(String(cause));
+  return `${file}: the importer failed on this file (${e.name}: ${e.message.split('\n')[0] ?? ''}); the other files were still imported — please report it with the file`;
 }

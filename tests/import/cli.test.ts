@@ -202,3 +202,16 @@ describe('runImport', () => {
     expect(existsSync(path.join(out, 'filings'))).toBe(false);
   });
 });
+
+describe('one file never stops the run', () => {
+  it('a file that overflows the stack (100,000 nested <div>) fails alone, named, and the files after it are imported', async () => {
+    const dir = tmp();
+    const deep = path.join(dir, 'a-deep.html');
+    writeFileSync(deep, `<!DOCTYPE html><html><body>${'<div>'.repeat(100_000)}件名 テスト${'</div>'.repeat(100_000)}</body></html>`);
+    const r = await run(['--out', path.join(dir, 'out'), deep, SEED_DIR]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`error: ${deep}: too deeply nested or too large for the importer to read`);
+    expect(r.stderr).toMatch(/^5 imported, 1 failed$/mu);
+    expect(readdirSync(path.join(dir, 'out', 'filings'))).toHaveLength(5);
+  });
+});
