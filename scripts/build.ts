@@ -8,7 +8,7 @@
  * ARCHIVE_DIST names the output folder (default dist/).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkContent, formatContentProblem } from '../src/lib/record/check-content-fs.ts';
 import { contentDir } from '../src/lib/record/load-fs.ts';
@@ -18,9 +18,55 @@ import { buildSearchIndex } from '../src/lib/search/indexer/indexer.ts';
 const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
 const building = `${final}.building-${process.pid}`;
 const previous = `${final}.previous-${process.pid}`;
+// Astro writes its output by renaming files from the project's .astro/, which fails across
+// filesystems (EXDEV): for a dist/ on another one, the site is built on the project's filesystem
+// and copied beside dist/ before the swap.
+mkdirSync(path.dirname(final), { recursive: true });
+const elsewhere = statSync(path.dirname(final)).dev !== statSync(process.cwd()).dev;
+const astroOut = elsewhere ? path.resolve('node_modules', '.cache', 'council-archive', `dist.building-${process.pid}`) : building;
+
+/**
+ * What an interrupted build left (killed between its two renames, or before it cleaned up): a
+ * dist/ that is missing is put back from the newest previous build, and the folders of builds
+ * that are no longer running are removed.
+ */
+function recover(): void {
+  const dir = path.dirname(final);
+  const base = path.basename(final);
+  const left = readdirSync(dir)
+    .map((name) => ({
+      name,
+      m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(building|previous)-(\\d+)$`, 'u').exec(name),
+    }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && !running(Number(x.m[2])));
+  const previousBuilds = left
+    .filter((x) => x.m[1] === 'previous')
+    .sort((a, b) => statSync(path.join(dir, b.name)).mtimeMs - statSync(path.join(dir, a.name)).mtimeMs);
+  const newest = previousBuilds[0];
+  if (!existsSync(final) && newest) {
+    renameSync(path.join(dir, newest.name), final);
+    console.warn(
+      `${path.relative(process.cwd(), final) || final}/ was missing after an interrupted build: the last good build is back in place`,
+    );
+  }
+  for (const x of left) rmSync(path.join(dir, x.name), { recursive: true, force: true });
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+recover();
 
 function fail(message: string): never {
   rmSync(building, { recursive: true, force: true });
+  rmSync(astroOut, { recursive: true, force: true });
   console.error(
     `build failed: ${message}\n${path.relative(process.cwd(), final) || final}/ is unchanged: it still holds the last good build.`,
   );
@@ -34,13 +80,14 @@ if (problems.some((p) => p.level === 'error'))
   fail('the content has errors (listed above); `npm run check-content` checks it again without building');
 
 rmSync(building, { recursive: true, force: true });
-const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', building], {
+rmSync(astroOut, { recursive: true, force: true });
+const astro = spawnSync(process.execPath, [path.resolve('node_modules/astro/bin/astro.mjs'), 'build', '--outDir', astroOut], {
   stdio: 'inherit',
 });
 if (astro.error) fail(`astro could not be started (${astro.error.message})`);
 if (astro.status !== 0) fail(`astro build exited with ${astro.status ?? astro.signal}; its messages are above`);
 try {
-  const { records, out, cached, words } = await buildSearchIndex({ dist: building, base: hostingBase() });
+  const { records, out, cached, words } = await buildSearchIndex({ dist: astroOut, base: hostingBase() });
   console.log(
     `search: indexed ${records} filings (${cached} unchanged since the last build) into ${path.basename(out)}/; distinct words ${Object.entries(
       words,
@@ -51,7 +98,16 @@ try {
 } catch (e) {
   fail(`the search index could not be written: ${(e as Error).message}`);
 }
-// The swap: two renames in one folder, so dist/ is the old build or the new one, never a part.
+if (elsewhere) {
+  try {
+    cpSync(astroOut, building, { recursive: true });
+  } catch (e) {
+    fail(`the new build could not be copied to ${path.dirname(final)} (${(e as Error).message})`);
+  }
+  rmSync(astroOut, { recursive: true, force: true });
+}
+// The swap: two renames in one folder, so dist/ is the old build or the new one, never a part
+// (a build killed between them leaves dist/ missing; the next build puts the old one back).
 try {
   if (existsSync(final)) renameSync(final, previous);
   renameSync(building, final);

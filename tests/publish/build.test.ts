@@ -3,7 +3,7 @@
  * A registry that does not parse fails the build; the last good dist/ stays as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,4 +50,43 @@ describe('npm run build', () => {
     expect(existsSync(path.join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
     expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);
   }, 300_000);
+
+  it('puts back a dist/ that an interrupted build left missing, and removes what interrupted builds left', () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-recover-'));
+    const content = path.join(work, 'content');
+    cpSync(ARCHIVE, content, { recursive: true });
+    // Killed between its two renames: no dist/, the last good build as dist.previous-<pid>.
+    const previous = path.join(work, 'dist.previous-999999998');
+    mkdirSync(previous);
+    writeFileSync(path.join(previous, 'index.html'), 'the last good build');
+    mkdirSync(path.join(work, 'dist.building-999999997'));
+    // A content error stops this build early: the recovery has happened before it.
+    writeFileSync(path.join(content, 'registry', 'contractors.yaml'), 'contractors:\n  - name: [unclosed\n');
+    const dist = path.join(work, 'dist');
+    const r = build(content, dist);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/was missing after an interrupted build: the last good build is back in place/u);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe('the last good build');
+    expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);
+  }, 300_000);
+
+  const shm = '/dev/shm';
+  const otherFs = existsSync(shm) && statSync(shm).dev !== statSync(process.cwd()).dev;
+  it.runIf(otherFs)(
+    'builds into a dist/ on another filesystem (/dev/shm here)',
+    () => {
+      const work = mkdtempSync(path.join(shm, 'archive-exdev-'));
+      try {
+        const dist = path.join(work, 'dist');
+        const r = build(ARCHIVE, dist);
+        expect(r.status, r.output).toBe(0);
+        expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toMatch(/<html/u);
+        expect(existsSync(path.join(dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+        expect(readdirSync(work).filter((f) => /\.(building|previous)-/u.test(f))).toEqual([]);
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
 });
