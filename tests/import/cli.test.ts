@@ -215,3 +215,25 @@ describe('one file never stops the run', () => {
     expect(readdirSync(path.join(dir, 'out', 'filings'))).toHaveLength(5);
   });
 });
+
+describe('messages', () => {
+  it('control characters on many lines are one message that names the lines, on a few lines one each', async () => {
+    const dir = tmp();
+    const { text } = seed('000');
+    const lines = text.split('\n');
+    const many = path.join(dir, 'many.txt');
+    writeFileSync(many, lines.map((l, i) => (i < 67 ? `${l}\u0007` : l)).join('\n'));
+    const r = await run(['--dry-run', '--out', path.join(dir, 'out'), many]);
+    const said = r.stderr.split('\n').filter((l) => l.includes('control characters'));
+    expect(said).toEqual([
+      `warning: ${many}: control characters removed from 67 lines (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 57 more); they are not text`,
+    ]);
+    const few = path.join(dir, 'few.txt');
+    writeFileSync(few, lines.map((l, i) => (i === 4 || i === 9 ? `${l}\u0007` : l)).join('\n'));
+    const r2 = await run(['--dry-run', '--out', path.join(dir, 'out'), few]);
+    expect(r2.stderr.split('\n').filter((l) => l.includes('control characters'))).toEqual([
+      `warning: ${few}:5: control characters removed from this line`,
+      `warning: ${few}:10: control characters removed from this line`,
+    ]);
+  });
+});

@@ -83,15 +83,23 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   const warnings: Problem[] = [...doc.notes];
   const errors: Problem[] = [];
   const recognised: string[] = [];
-  // Control characters are not text (Markdown could not keep them anyway): removed, with a note.
+  // Control characters are not text (Markdown could not keep them anyway): removed, with a note
+  // per line, or one note naming the lines when there are many.
+  const controlled: number[] = [];
   const cleaned: SourceDoc = {
     ...doc,
     lines: doc.lines.map((l, i) => {
       const clean = l.text.replace(CONTROL, '');
-      if (clean !== l.text) warnings.push({ line: i + 1, message: 'control characters removed from this line' });
+      if (clean !== l.text) controlled.push(i + 1);
       return { ...l, text: clean };
     }),
   };
+  if (controlled.length <= 3) for (const line of controlled) warnings.push({ line, message: 'control characters removed from this line' });
+  else
+    warnings.push({
+      line: 0,
+      message: `control characters removed from ${controlled.length} lines (${controlled.slice(0, 10).join(', ')}${controlled.length > 10 ? ` and ${controlled.length - 10} more` : ''}); they are not text`,
+    });
   const normalised = normalise(cleaned);
   warnings.push(...normalised.notes);
   const lines = normalised.lines;
