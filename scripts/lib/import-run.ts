@@ -194,7 +194,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   // as they were and one set of writes would be lost.
   const lock = args.dryRun || args.text ? undefined : await takeLock(args.out);
   if (typeof lock === 'string') {
-    io.stderr(`${lock}\n`);
+    io.stderr(`error: ${lock}\n`);
     return 1;
   }
   try {

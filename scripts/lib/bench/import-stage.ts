@@ -175,10 +175,20 @@ function importCommand(out: string, files: string[], extra: string[] = []): stri
 
 function recordIds(content: string): string[] {
   const ids: string[] = [];
-  for (const folder of ['filings', 'clauses']) {
-    const dir = path.join(content, folder);
-    if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.md')) ids.push(f.slice(0, -3));
-  }
+  // A run of several CLIs wrote into part-<k>/ folders of its own.
+  const roots = existsSync(content)
+    ? [
+        content,
+        ...readdirSync(content)
+          .filter((p) => /^part-\d+$/u.test(p))
+          .map((p) => path.join(content, p)),
+      ]
+    : [];
+  for (const root of roots)
+    for (const folder of ['filings', 'clauses']) {
+      const dir = path.join(root, folder);
+      if (existsSync(dir)) for (const f of readdirSync(dir)) if (f.endsWith('.md')) ids.push(f.slice(0, -3));
+    }
   return ids;
 }
 
@@ -188,6 +198,7 @@ function importOutcome(
   content: string,
   files: number,
   textIds: Set<string> | undefined,
+  processes = 1,
 ): Omit<ImportRun, keyof Measure | 'processes' | 'attempts'> {
   const out = readFileSync(logFile, 'utf8');
   // One summary line per CLI process: `998 imported, 2 failed`.
@@ -197,7 +208,10 @@ function importOutcome(
     .split('\n')
     .filter((l) => l.startsWith('error: ') || l.startsWith('not imported: '))
     .slice(0, 8);
-  if (summaries.length === 0) failures.push(`no summary line from the importer; its last output:\n${out.slice(-2000)}`);
+  if (summaries.length < processes)
+    failures.push(
+      `${processes - summaries.length} of ${processes} importer(s) printed no summary line; the output's end:\n${out.slice(-2000)}`,
+    );
   const ids = recordIds(content);
   return {
     files,
@@ -221,7 +235,7 @@ function filesIn(dir: string): string[] {
  * the text files, the PDFs and the .docx files, each with `npm run import` into an empty
  * content folder, in a child process measured by `measure` (wall time, peak memory of the
  * process tree). With `processes` > 1 the PDFs are imported once more by that many CLI
- * processes at once, each over every n-th file, into one content folder. With `quiet`, each run
+ * processes at once, each over every n-th file into a content folder of its own. With `quiet`, each run
  * waits for the rest of the machine to be idle first.
  */
 export async function benchImport(
@@ -254,9 +268,21 @@ export async function benchImport(
     let cmd: string[];
     if (processes <= 1) cmd = importCommand(content, files);
     else {
-      // Several unchanged CLIs at once, as a shell would start them; the tree is measured as one.
+      // Several unchanged CLIs at once, as a shell would start them, each into a content folder of
+      // its own (one import at a time writes into a folder); the tree is measured as one.
       const shares = Array.from({ length: processes }, (_, k) => files.filter((_f, i) => i % processes === k));
-      cmd = ['sh', '-c', `${shares.map((s) => `${importCommand(content, s).map(shellQuote).join(' ')} &`).join(' ')} wait`];
+      cmd = [
+        'sh',
+        '-c',
+        `${shares
+          .map(
+            (s, k) =>
+              `${importCommand(path.join(content, `part-${k}`), s)
+                .map(shellQuote)
+                .join(' ')} &`,
+          )
+          .join(' ')} wait`,
+      ];
     }
     // On a shared machine: a run that other work competed with is repeated (up to 3 times) and
     // the quietest kept (of those that imported the most files: another run that failed where
@@ -267,7 +293,12 @@ export async function benchImport(
       if (opts.quiet) await waitForQuiet(log);
       const logFile = path.join(stage, `${name}-${attempt}.log`);
       const m = await measure(cmd, process.env, { log: logFile, allowExit: [1] });
-      const result: ImportRun = { ...m, processes, attempts: attempt, ...importOutcome(logFile, content, files.length, textIds) };
+      const result: ImportRun = {
+        ...m,
+        processes,
+        attempts: attempt,
+        ...importOutcome(logFile, content, files.length, textIds, processes),
+      };
       log(
         `  ${name} import ${m.seconds.toFixed(1)} s, ${(files.length / m.seconds).toFixed(1)} files/s, ${m.peakMB.toFixed(0)} MB, other work ${(m.otherCores ?? 0).toFixed(2)} cores; ${result.ok}/${files.length} imported${result.failures.length > 0 ? `; first failures:\n    ${result.failures.join('\n    ')}` : ''}`,
       );
