@@ -14,6 +14,7 @@ import { checkContent, formatContentProblem } from '../src/lib/record/check-cont
 import { contentDir } from '../src/lib/record/load-fs.ts';
 import { hostingBase } from '../src/lib/publish/hosting.ts';
 import { buildSearchIndex } from '../src/lib/search/indexer/indexer.ts';
+import { processAlive } from './lib/fs-safe.ts';
 
 const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
 const building = `${final}.building-${process.pid}`;
@@ -38,7 +39,7 @@ function recover(): void {
       name,
       m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(building|previous)-(\\d+)$`, 'u').exec(name),
     }))
-    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && !running(Number(x.m[2])));
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && !processAlive(Number(x.m[2])));
   const previousBuilds = left
     .filter((x) => x.m[1] === 'previous')
     .sort((a, b) => statSync(path.join(dir, b.name)).mtimeMs - statSync(path.join(dir, a.name)).mtimeMs);
@@ -50,16 +51,6 @@ function recover(): void {
     );
   }
   for (const x of left) rmSync(path.join(dir, x.name), { recursive: true, force: true });
-}
-
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 recover();

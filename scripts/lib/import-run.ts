@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts';
 import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
-import { ensureDir } from './fs-safe.ts';
+import { ensureDir, processAlive } from './fs-safe.ts';
 import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
@@ -465,21 +465,12 @@ async function takeLock(out: string): Promise<(() => Promise<void>) | string> {
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST')
         return `${file}: cannot be made (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`;
       const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid))
+      if (Number.isInteger(pid) && pid > 0 && processAlive(pid))
         return `another import (process ${pid}) is writing to ${out}; wait for it to end, or remove ${file} if no import is running`;
       await unlink(file).catch(() => undefined);
     }
   }
   return `${file}: could not be taken; remove it if no import is running`;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -501,8 +492,8 @@ function correctedOriginalOf(records: Existing[], title: string, section: string
 function frontmatterOf(
   text: string,
 ): { id?: unknown; title?: unknown; date?: unknown; department?: { section?: unknown }; source?: { sha256?: unknown } } | null {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/u.exec(text);
-  return m ? (parseYaml(m[1] ?? '') as ReturnType<typeof frontmatterOf>) : null;
+  const fields = fieldsOf(text);
+  return typeof fields === 'string' ? null : fields.data;
 }
 
 /** What an unexpected failure on one file tells staff: the file, what happened, what to do. */
