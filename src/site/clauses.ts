@@ -1,17 +1,10 @@
 /** Clause versions, topics and comparisons for the pages, computed once per build. */
 import { shared } from './memo.ts';
-import {
-  buildTopics,
-  buildVersions,
-  compareVersions,
-  mainlineFor,
-  type ClauseOptions,
-  type ClauseTopic,
-  type ClauseVersion,
-  type ComparisonRow,
-  type PublishedSet,
-  type WordSplitter,
-} from '../lib/clauses/versions.ts';
+import { buildTopics, type ClauseTopic } from '../lib/clauses/topics.ts';
+import { buildVersions, mainlineFor, type ClauseVersion, type PublishedSet } from '../lib/clauses/versions.ts';
+import { compareVersions, type ComparisonRow } from '../lib/clauses/comparison.ts';
+import { type ClauseOptions } from '../lib/clauses/similarity.ts';
+import { type WordSplitter } from '../lib/clauses/wording.ts';
 import type { Entry } from '../lib/record/schema.ts';
 import { extractClauses } from '../lib/clauses/extract.ts';
 import type { Clause } from '../lib/record/schema.ts';

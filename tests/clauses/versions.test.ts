@@ -1,19 +1,12 @@
 /** Clause versions on the seeds: identity, alignment of the 13- and 21-clause sets, word diff. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  alignClauses,
-  buildTopics,
-  buildVersions,
-  clauseSimilarity,
-  compareVersions,
-  mainlineFor,
-  normalizeClauseText,
-  partyNeutraliser,
-  versionKey,
-  wordDiff,
-  type PublishedSet,
-  type WordSplitter,
-} from '../../src/lib/clauses/versions.ts';
+import { alignClauses } from '../../src/lib/clauses/align.ts';
+import { buildTopics } from '../../src/lib/clauses/topics.ts';
+import { buildVersions, mainlineFor, type PublishedSet } from '../../src/lib/clauses/versions.ts';
+import { clauseSimilarity, partyNeutraliser } from '../../src/lib/clauses/similarity.ts';
+import { compareVersions } from '../../src/lib/clauses/comparison.ts';
+import { normalizeClauseText, versionKey, type WordSplitter } from '../../src/lib/clauses/wording.ts';
+import { wordDiff } from '../../src/lib/clauses/word-diff.ts';
 import { extractClauses } from '../../src/lib/clauses/extract.ts';
 import type { Clause } from '../../src/lib/record/schema.ts';
 import { slugify } from '../../src/lib/core/slug.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { versionKey } from '../../src/lib/clauses/versions.ts';
+import { versionKey } from '../../src/lib/clauses/wording.ts';
 import { DEFAULT_CONFIG } from '../../src/lib/record/config.ts';
 import { importDocument } from '../../src/lib/import/importer.ts';
 import { comparable, recordText, sourceRuns } from '../../src/lib/import/lossless.ts';

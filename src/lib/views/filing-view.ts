@@ -5,7 +5,8 @@
  */
 import { describeRole, type Archive } from '../crosslinks/archive.ts';
 import type { Entry } from '../record/schema.ts';
-import type { ClauseVersion, ComparisonRow } from '../clauses/versions.ts';
+import type { ClauseVersion } from '../clauses/versions.ts';
+import type { ComparisonRow } from '../clauses/comparison.ts';
 import { formatEra, formatEraWithIso } from '../core/era.ts';
 import {
   DATE_SOURCE_LABELS,
