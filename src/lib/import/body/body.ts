@@ -5,17 +5,18 @@
  * items that carry a fact (`１ 委託の件名` with its value below), and the clause set. It also
  * collects what the facts are read from: the tables and the labelled items.
  */
-import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Root, RootContent } from 'mdast';
 import { marker, type Shape } from '../../core/numbering.ts';
-import { compact, endsSentence, nfkc } from '../../core/text.ts';
-import { readClauses, type ClauseRead } from './clause-reader.ts';
-import { parseItems } from '../facts/fields.ts';
-import { fragmentToPhrasing, hasHtml, htmlToBlocks } from '../decode/html.ts';
-import type { Problem } from '../messages.ts';
+import { compact } from '../../core/text.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
+import type { Problem } from '../messages.ts';
 import type { Line } from '../source.ts';
-import { ANNEX_TITLE, CLAUSE_SET_TITLE, factOf, type Vocabulary } from '../recognise/vocabulary.ts';
+import { UNDERLINE, bareHeading, isClauseSetTitle, isPartHeading } from '../recognise/headings.ts';
+import { ANNEX_TITLE, type Vocabulary } from '../recognise/vocabulary.ts';
+import { readClauses, type ClauseRead } from './clause-reader.ts';
+import { colonField, labelAlone, labelledItem, siblingItem } from './labelled.ts';
+import { heading, listOf, paragraphOf } from './mdast.ts';
+import { tableNode } from './tables.ts';
 
 /** A table as read: its rows' cells, with lines. */
 export interface TableBlock {
@@ -46,123 +47,7 @@ export interface Body {
   clauseSets: ClauseSetFound[];
 }
 
-/** Headings that filings write without `#` marks (compared in compact form). */
-const BARE_HEADINGS = ['事業の概要', '付属資料', '別紙', '参考資料', '添付資料', '資料', '審議資料', '諮問資料', '報告資料', '説明資料'];
-
-export const UNDERLINE = /^[\s\-－─━—―‐_＿=＝\t]*$/u;
-
-/** A clause set's title line: 特記事項, 個人情報取扱特記事項, 別記 個人情報の取扱いに関する特記事項 … */
-export function isClauseSetTitle(text: string): boolean {
-  const c = compact(text.replace(/\*\*/gu, ''))
-    .replace(/^[(（【〔]|[)）】〕]$/gu, '')
-    .replace(/[(（][^()（）]*[)）]$/u, '');
-  if (c.length > 40 || /[。、「」『』]/u.test(c)) return false;
-  return new RegExp(`(?:${CLAUSE_SET_TITLE.source})$`, 'u').test(c);
-}
-
-/** A known section word standing alone (事業の概要, 別紙, 付属資料, 件名…, 審議資料). */
-export function bareHeading(text: string): boolean {
-  const c = compact(text.replace(/\*\*/gu, ''));
-  if (text.includes('\t') || c.length > 40) return false;
-  if (BARE_HEADINGS.includes(c) || isClauseSetTitle(c)) return true;
-  if (/^別紙[(（]?[^。]*[)）]?$/u.test(c) && c.length <= 30) return true;
-  if (ANNEX_TITLE.test(c)) return true;
-  return /^件名\S/u.test(c);
-}
-
-/** A part of a 審議資料: `第1 業務委託について`, `第２\u3000電子計算機の結合について`. */
-export function isPartHeading(text: string): boolean {
-  const m = marker(text);
-  return (
-    !!m &&
-    (m.shape === 'dai' || m.shape === 'jo') &&
-    m.rest.length > 0 &&
-    m.rest.length <= 40 &&
-    !endsSentence(m.rest) &&
-    /について$|に関すること$|の概要$/u.test(m.rest)
-  );
-}
-
-export function heading(depth: number, text: string): Heading {
-  return { type: 'heading', depth: Math.min(6, Math.max(2, depth)) as Heading['depth'], children: fragmentToPhrasing(text) };
-}
-
-export function paragraphOf(ls: Line[]): Paragraph {
-  const children: PhrasingContent[] = [];
-  ls.forEach((l, idx) => {
-    if (idx > 0) children.push({ type: 'break' });
-    children.push(...fragmentToPhrasing(l.text));
-  });
-  return { type: 'paragraph', children };
-}
-
-export function listOf(texts: string[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: texts.map((text) => ({
-      type: 'listItem',
-      spread: false,
-      children: [paragraphOf(text.split('\n').map((t, i) => ({ no: i, text: t })))],
-    })),
-  };
-}
-
 const BULLET = /^\s*[-*+]\s+(.*)$/u;
-
-/** A numbered line that labels a fact: its marker shape, label and any value on the same line. */
-function labelledItem(text: string, v: Vocabulary): { shape: Shape; written: string; label: string; value: string } | undefined {
-  const m = marker(text);
-  if (!m || !m.rest || m.shape === 'jo') return undefined;
-  const rest = m.rest.replace(/\*\*/gu, '');
-  // The label alone, or with its value after a colon or a space (一\u3000委託先\u3000株式会社…).
-  const tries: Array<[string, string]> = [];
-  const colon = /^(.{1,40}?)[：:]\s*(.*)$/u.exec(rest);
-  if (colon) tries.push([colon[1] ?? '', colon[2] ?? '']);
-  const space = /^(\S{1,40}?)[\s\u3000]+(.+)$/u.exec(rest);
-  if (space) tries.push([space[1] ?? '', space[2] ?? '']);
-  tries.push([rest, '']);
-  for (const [label, value] of tries) {
-    if (label.length > 40 || endsSentence(label)) continue;
-    if (factOf(label, v)) return { shape: m.shape, written: m.written, label, value: value.trim() };
-  }
-  return undefined;
-}
-
-/** A numbered line of the same numbering as the labelled items before it, with a short label of its own. */
-function siblingItem(text: string, shape: Shape | undefined): { shape: Shape; written: string; label: string; value: string } | undefined {
-  const m = shape ? marker(text) : undefined;
-  if (!m || m.shape !== shape || !m.rest || m.rest.length > 30 || /[。、，,]/u.test(m.rest)) return undefined;
-  return { shape: m.shape, written: m.written, label: m.rest, value: '' };
-}
-
-/**
- * A known label alone on its line with its value in the paragraph below, as a table flattened by
- * extraction or a form without numbers writes it (`委託先` / `株式会社…`).
- */
-function labelAlone(lines: Line[], i: number, v: Vocabulary): { label: string; value: string } | undefined {
-  const t = (lines[i]?.text ?? '').replace(/\*\*/gu, '').trim();
-  if (t.length > 30 || /[。、，,：:\t]/u.test(t) || marker(t) || !factOf(t, v)) return undefined;
-  if ((lines[i - 1]?.text.trim() ?? '') !== '' || (lines[i + 1]?.text.trim() ?? '') !== '') return undefined;
-  const value: string[] = [];
-  for (let k = i + 2; k < lines.length; k++) {
-    const n = (lines[k]?.text ?? '').trim();
-    if (n === '' || n.includes('\t') || HASH_HEADING.test(n)) break;
-    value.push(n);
-  }
-  const first = value[0];
-  if (!first || (first.length <= 30 && factOf(first, v))) return undefined;
-  return { label: t, value: value.join('\n') };
-}
-
-/** `委託先：株式会社…` on one line: a known label, a colon and the value. */
-function colonField(text: string, v: Vocabulary): { label: string; value: string } | undefined {
-  const m = /^\s*([^：:\t]{1,30})[：:]\s*(.+)$/u.exec(text.replace(/\*\*/gu, ''));
-  if (!m || marker(text)) return undefined;
-  const label = m[1] ?? '';
-  return factOf(label, v) ? { label: label.trim(), value: (m[2] ?? '').trim() } : undefined;
-}
 
 /** Build the body from the header lines kept (`prelude`) and the lines after the header. */
 export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings: Problem[]): Body {
@@ -341,122 +226,4 @@ function annexHoldsClauses(lines: Line[], from: number): boolean {
     if (seen >= 1) return true;
   }
   return false;
-}
-
-// ---- Tables --------------------------------------------------------------------------------
-
-function tableNode(block: TableBlock, warnings: Problem[]): Table {
-  const rows = dropRepeatedCells(block, warnings);
-  const width = Math.max(...rows.map((r) => r.cells.length));
-  const cellRow = (cells: string[]): TableRow => ({
-    type: 'tableRow',
-    children: Array.from({ length: width }, (_, k) => ({
-      type: 'tableCell',
-      children: fragmentToPhrasing((cells[k] ?? '').trim()).map(noNewlines),
-    })),
-  });
-  const first = rows[0]?.cells ?? [];
-  // A wide table whose first row is all short labels has a real header (No., 手続名, …);
-  // key/value tables get 項目/内容 so that the Markdown table is well formed.
-  const realHeader = width >= 3 && first.length === width && first.every((c) => c.trim() !== '' && c.length <= 20 && !hasHtml(c));
-  const header = realHeader ? first : Array.from({ length: width }, (_, k) => (width % 2 === 0 ? (k % 2 === 0 ? '項目' : '内容') : ''));
-  const bodyRows = realHeader ? rows.slice(1) : rows;
-  return {
-    type: 'table',
-    align: Array.from({ length: width }, () => null),
-    children: [cellRow(header), ...bodyRows.map((r) => cellRow(r.cells))],
-  };
-}
-
-function noNewlines(node: PhrasingContent): PhrasingContent {
-  if (node.type === 'text') return { ...node, value: node.value.replace(/\s*\n\s*/gu, ' ') };
-  return node;
-}
-
-/**
- * Some extractions repeat the cells of an HTML table that sits inside a cell, first as extra
- * cells on the same row, then as plain rows after it. The HTML table keeps the text; the copies
- * are dropped, with a warning naming the line.
- */
-function dropRepeatedCells(block: TableBlock, warnings: Problem[]): TableBlock['rows'] {
-  const rows = block.rows.map((r) => ({ ...r, cells: [...r.cells] }));
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!row) continue;
-    const htmlCell = row.cells.findIndex((c) => /<table/iu.test(c));
-    if (htmlCell < 0) continue;
-    const inner = innerTableCells(row.cells[htmlCell] ?? '');
-    if (inner.length === 0) continue;
-    const flat = inner.flat();
-    const extra = row.cells.slice(htmlCell + 1).map(compact);
-    if (extra.length === flat.length && extra.every((c, k) => c === flat[k])) {
-      row.cells = row.cells.slice(0, htmlCell + 1);
-      warnings.push({ line: row.line, message: 'cells repeating the table inside this row were dropped (the table keeps the text)' });
-    }
-    let k = 0;
-    while (k < inner.length) {
-      const next = rows[r + 1];
-      if (!next || next.cells.map(compact).join('\t') !== (inner[k] ?? []).join('\t')) break;
-      warnings.push({ line: next.line, message: 'row repeating the table inside the row above was dropped (the table keeps the text)' });
-      rows.splice(r + 1, 1);
-      k++;
-    }
-  }
-  return rows;
-}
-
-function innerTableCells(html: string): string[][] {
-  const out: string[][] = [];
-  const visit = (nodes: RootContent[]): void => {
-    for (const n of nodes) {
-      if (n.type === 'table') {
-        // hast-util-to-mdast adds an empty header row to a table without <thead>.
-        for (const row of n.children) {
-          const cells = row.children.map((c) => compact(toString(c)));
-          if (cells.some((c) => c !== '')) out.push(cells);
-        }
-      } else if ('children' in n) {
-        visit(n.children as RootContent[]);
-      }
-    }
-  };
-  visit(htmlToBlocks(html));
-  return out;
-}
-
-// ---- Items listed in an annex ----------------------------------------------------------------
-
-/**
- * Items listed in an annex when the items cell says 別紙のとおり: the lines of the 別紙 section
- * (住民番号・世帯番号・…), or else the column headings of a wide table (a list of procedures
- * with one column per item handed over).
- */
-export function annexItems(body: Body): string[] {
-  const nodes = body.root.children;
-  const at = nodes.findIndex(
-    (n) => n.type === 'heading' && n.depth === 2 && /^別紙/u.test(compact(toString(n))) && !isClauseSetTitle(toString(n)),
-  );
-  if (at >= 0) {
-    const lines: string[] = [];
-    for (const n of nodes.slice(at + 1)) {
-      if (n.type === 'heading' && n.depth <= 2) break;
-      if (n.type === 'paragraph') lines.push(...paragraphLines(n));
-    }
-    if (lines.length > 0) return parseItems(lines.join('\n'), { dots: true });
-  }
-  const wide = body.tables.find((t) => (t.rows[0]?.cells.length ?? 0) >= 6);
-  if (wide) {
-    const header = (wide.rows[0]?.cells ?? []).map((c) => c.trim());
-    return header.filter((c) => c && !/^(No\.?|番号|手続名|担当所轄|担当課|その他の項目|備考)$/iu.test(nfkc(c)));
-  }
-  return [];
-}
-
-function paragraphLines(p: Paragraph): string[] {
-  const lines: string[] = [''];
-  for (const c of p.children) {
-    if (c.type === 'break') lines.push('');
-    else lines[lines.length - 1] += toString(c);
-  }
-  return lines;
 }

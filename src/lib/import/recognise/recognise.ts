@@ -15,7 +15,7 @@ import { marker } from '../../core/numbering.ts';
 import { comparable, sourceRuns } from '../lossless.ts';
 import { compact, squash } from '../../core/text.ts';
 import { parseBasis } from './basis.ts';
-import { UNDERLINE, bareHeading } from '../body/body.ts';
+import { UNDERLINE, bareHeading } from './headings.ts';
 import { HASH_HEADING } from '../lines.ts';
 import { parseDepartment, stripDepartmentBrackets } from '../facts/department.ts';
 import { fragmentToPlain } from '../decode/html.ts';
