@@ -36,6 +36,14 @@ const SHARED = restrict(
   "import/'s shared pieces (source, lines, messages) import no stage",
   String.raw`^\./(normalise|parse-filing|importer|lossless)\.ts$|^\./(decode|recognise|body|facts)/`,
 );
+const RECOGNISE = restrict(
+  'recognising the form comes before building the body: it never imports body/ (what both need lives in recognise/)',
+  String.raw`^\.\./body/`,
+);
+const BODY = restrict(
+  'building the body comes before reading the facts: it never imports facts/ (the facts read what the body found)',
+  String.raw`^\.\./facts/`,
+);
 const BROWSER = [BROWSER_NODE, BROWSER_FS, BROWSER_INDEXER];
 const boundary = (files, ignores, patterns) => ({
   files,
@@ -52,6 +60,8 @@ const boundaries = [
   boundary(['src/lib/views/**/*.ts', 'src/lib/charts/**/*.ts', 'src/lib/render/**/*.ts'], [], [LIB_UP, NO_FS, VIEWS]),
   boundary(['src/lib/views/table-filter.ts'], [], [LIB_UP, NO_FS, VIEWS, ...BROWSER]),
   boundary(['src/lib/import/decode/**/*.ts'], [], [LIB_UP, NO_FS, DECODE]),
+  boundary(['src/lib/import/recognise/**/*.ts'], [], [LIB_UP, NO_FS, RECOGNISE]),
+  boundary(['src/lib/import/body/**/*.ts'], [], [LIB_UP, NO_FS, BODY]),
   boundary(['src/lib/import/source.ts', 'src/lib/import/lines.ts', 'src/lib/import/messages.ts'], [], [LIB_UP, NO_FS, SHARED]),
   boundary(['src/browser/**/*.ts'], [], BROWSER),
 ];

@@ -67,6 +67,18 @@ describe('folder boundaries', () => {
       /decoding is the first stage/u,
     ],
     [
+      'recognising the form imports no body',
+      'src/lib/import/recognise/x.ts',
+      "import { buildBody } from '../body/body.ts';",
+      /recognising the form comes before building the body/u,
+    ],
+    [
+      'building the body imports no facts',
+      'src/lib/import/body/x.ts',
+      "import { parseItems } from '../facts/fields.ts';",
+      /building the body comes before reading the facts/u,
+    ],
+    [
       "import's shared pieces import no stage",
       'src/lib/import/lines.ts',
       "import { normalise } from './normalise.ts';",
@@ -101,6 +113,7 @@ describe('folder boundaries', () => {
       'src/lib/import/decode/x.ts',
       "import { joinWrapped } from '../lines.ts';\nimport type { SourceLine } from '../source.ts';",
     ],
+    ['the body uses what recognising found', 'src/lib/import/body/x.ts', "import { bareHeading } from '../recognise/headings.ts';"],
     ['a later stage uses decoding', 'src/lib/import/normalise.ts', "import { decode } from './decode/decode.ts';"],
     [
       'the site uses src/lib/',
