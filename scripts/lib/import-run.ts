@@ -18,6 +18,7 @@ import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
+import { collector } from '../../src/lib/import/messages.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
 import { SOURCE_EXTENSIONS, distance, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
 import { describeConflict, mergeRecord, type Merged, type RecordFields } from '../../src/lib/import/merge.ts';
@@ -258,7 +259,8 @@ async function importOne(
   if (args.text) {
     // What the recognisers read, line by line, for a staff member checking an import.
     try {
-      const n = normalise(await decodeSource(bytes, file));
+      // The notes are for a record; this prints the lines only.
+      const n = normalise(await decodeSource(bytes, file), { report: collector() });
       io.stdout(`${n.lines.map((l) => (l.page !== undefined ? `${l.no}\t[p${l.page}]\t${l.text}` : `${l.no}\t${l.text}`)).join('\n')}\n`);
       result.ok = true;
     } catch (cause) {

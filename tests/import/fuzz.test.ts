@@ -14,6 +14,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { htmlToLines } from '../../src/lib/import/decode/html-lines.ts';
 import { isPageNumber, normalise } from '../../src/lib/import/normalise.ts';
+import { collector } from '../../src/lib/import/messages.ts';
 import { parseSource } from '../../src/lib/import/parse-filing.ts';
 import { layoutDocument, type PageContent } from '../../src/lib/import/decode/pdf-layout.ts';
 import type { SourceLine } from '../../src/lib/import/source.ts';
@@ -178,7 +179,7 @@ describe('importer stage properties', () => {
   it('normalise loses nothing but page furniture, and what it drops is a page number or a line repeated on pages', () => {
     fc.assert(
       fc.property(sourceLines, ({ lines, pages }) => {
-        const n = normalise({ format: 'pdf', lines, pages, notes: [] });
+        const n = normalise({ format: 'pdf', lines, pages, notes: [] }, { report: collector() });
         const kept = comparable(n.lines.map((l) => l.text).join('\n'));
         const dropped = new Set(n.dropped.map((d) => d.no - 1));
         lines.forEach((l, i) => {

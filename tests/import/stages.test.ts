@@ -17,6 +17,7 @@ import { decodeDocx, zipEntries } from '../../src/lib/import/decode/docx.ts';
 import { decodePdf } from '../../src/lib/import/decode/pdf.ts';
 import { joinWrapped } from '../../src/lib/import/lines.ts';
 import { isPageNumber, joinSpread, normalise, wrapWidth } from '../../src/lib/import/normalise.ts';
+import { collector } from '../../src/lib/import/messages.ts';
 import { layoutDocument, type PageContent, type TextItem } from '../../src/lib/import/decode/pdf-layout.ts';
 import { splitAtRules } from '../../src/lib/import/decode/pdf-tables.ts';
 import { isVertical } from '../../src/lib/import/decode/pdf-vertical.ts';
@@ -228,7 +229,7 @@ describe('layoutDocument', () => {
     });
     const { lines } = layoutDocument([page(1), page(2)]);
     expect(lines.filter((l) => l.edge).map((l) => l.text)).toEqual(['別紙２', '- 1 -', '別紙２', '- 2 -']);
-    const normalised = normalise({ format: 'pdf', lines, pages: 2, notes: [] });
+    const normalised = normalise({ format: 'pdf', lines, pages: 2, notes: [] }, { report: collector() });
     expect(normalised.lines.map((l) => l.text).filter(Boolean)).toEqual(['本文です。', '本文です。']);
     expect(normalised.dropped.map((l) => l.text)).toEqual(['別紙２', '- 1 -', '別紙２', '- 2 -']);
     const column = (x: number, text: string): TextItem[] => [...text].map((ch, k) => item(ch, x, 800 - k * 10.5, 10.5));
@@ -253,7 +254,7 @@ describe('normalise', () => {
         { text: '3 乙は、…' },
       ],
     };
-    expect(normalise(doc).lines.map((l) => l.text)).toEqual([
+    expect(normalise(doc, { report: collector() }).lines.map((l) => l.text)).toEqual([
       '1 乙は、個人情報の保護及び情報セキュリティの重要性について十分な認識を持ち、この契約による業務を行うに当たっては、必要な措置を講じなければならない。',
       '（秘密の保持）',
       '2 乙は、業務に関して知り得た情報を一切第三者に漏らしてはならない。',

@@ -12,7 +12,7 @@
  * Widths are not changed here: the record keeps what was written; comparisons use NFKC.
  */
 import { compact } from '../core/text.ts';
-import type { Problem } from './messages.ts';
+import type { Problem, StageContext } from './messages.ts';
 import { STARTS_BLOCK, joinWrapped } from './lines.ts';
 import type { Line, SourceDoc, SourceLine } from './source.ts';
 
@@ -21,8 +21,6 @@ export interface Normalised {
   lines: Line[];
   /** Page furniture left out (page numbers, running headers and footers). */
   dropped: Line[];
-  /** What was done that a reader of the record should know (furniture dropped, lines joined). */
-  notes: Problem[];
 }
 
 const PAGE_NUMBER = [
@@ -157,13 +155,12 @@ function furniture(lines: SourceLine[], pages: number): { drop: Set<number>; not
   return { drop, notes };
 }
 
-/** Normalise a decoded document. */
-export function normalise(doc: SourceDoc): Normalised {
-  const notes: Problem[] = [];
+/** Normalise a decoded document; what was done that a reader should know (furniture dropped, lines joined) is reported. */
+export function normalise(doc: SourceDoc, { report }: StageContext): Normalised {
   const src = doc.lines;
   const pages = doc.pages ?? Math.max(0, ...src.map((l) => l.page ?? 0));
   const { drop, notes: furnitureNotes } = pages > 0 ? furniture(src, pages) : { drop: new Set<number>(), notes: [] as Problem[] };
-  notes.push(...furnitureNotes);
+  for (const n of furnitureNotes) report.warn(n.line, n.message);
   // Plain text without pages: only decorated page numbers (- 1 -) standing alone are furniture.
   if (pages === 0) {
     let n = 0;
@@ -174,7 +171,7 @@ export function normalise(doc: SourceDoc): Normalised {
         n++;
       }
     });
-    if (n > 0) notes.push({ line: 0, message: `${n} page number(s) left out of the record` });
+    if (n > 0) report.warn(0, `${n} page number(s) left out of the record`);
   }
   const wrap = doc.format === 'text' ? wrapWidth(src) : undefined;
   const marked: SourceLine[] = src.map((l) =>
@@ -222,7 +219,6 @@ export function normalise(doc: SourceDoc): Normalised {
     lines.push({ no: i + 1, text: text.replace(/\s+$/u, ''), ...(l.page !== undefined ? { page: l.page } : {}) });
     prev = l;
   });
-  if (joins > 0 && doc.format === 'text')
-    notes.push({ line: 0, message: `${joins} line(s) wrapped at ${wrap} columns joined to the line before` });
-  return { lines, dropped, notes };
+  if (joins > 0 && doc.format === 'text') report.warn(0, `${joins} line(s) wrapped at ${wrap} columns joined to the line before`);
+  return { lines, dropped };
 }

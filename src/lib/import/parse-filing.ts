@@ -28,7 +28,7 @@ import { describeClauses } from './body/clause-reader.ts';
 import { splitBureauSection } from './facts/department.ts';
 import { readFacts } from './facts/facts.ts';
 import { findReferences } from './facts/fields.ts';
-import type { Problem } from './messages.ts';
+import { collector, type Problem, type StageContext } from './messages.ts';
 import { normalise } from './normalise.ts';
 import type { Line } from './source.ts';
 import { recogniseHeader } from './recognise/recognise.ts';
@@ -82,8 +82,10 @@ export function parseFiling(text: string, options: ParseOptions): ParsedFiling {
 
 /** Parse a decoded document (any format). */
 export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling {
-  const warnings: Problem[] = [...doc.notes];
-  const errors: Problem[] = [];
+  // One reporter for every stage, starting from what decoding noted.
+  const report = collector(doc.notes);
+  const ctx: StageContext = { report };
+  const { warnings, errors } = report;
   const recognised: string[] = [];
   // Control characters are not text (Markdown could not keep them anyway): removed, with a note
   // per line, or one note naming the lines when there are many.
@@ -96,14 +98,13 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
       return { ...l, text: clean };
     }),
   };
-  if (controlled.length <= 3) for (const line of controlled) warnings.push({ line, message: 'control characters removed from this line' });
+  if (controlled.length <= 3) for (const line of controlled) report.warn(line, 'control characters removed from this line');
   else
-    warnings.push({
-      line: 0,
-      message: `control characters removed from ${controlled.length} lines (${controlled.slice(0, 10).join(', ')}${controlled.length > 10 ? ` and ${controlled.length - 10} more` : ''}); they are not text`,
-    });
-  const normalised = normalise(cleaned);
-  warnings.push(...normalised.notes);
+    report.warn(
+      0,
+      `control characters removed from ${controlled.length} lines (${controlled.slice(0, 10).join(', ')}${controlled.length > 10 ? ` and ${controlled.length - 10} more` : ''}); they are not text`,
+    );
+  const normalised = normalise(cleaned, ctx);
   const lines = normalised.lines;
   const result = (extra: Partial<ParsedFiling> = {}): ParsedFiling => ({
     type: 'filing',
@@ -116,7 +117,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     ...extra,
   });
   const fail = (line: number, message: string): ParsedFiling => {
-    errors.push({ line, message });
+    report.error(line, message);
     return result();
   };
   if (lines.every((l) => l.text.trim() === ''))
@@ -129,13 +130,12 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   const v = vocabulary(options.config ?? DEFAULT_CONFIG);
 
   // ---- Header ------------------------------------------------------------------------------
-  const header = recogniseHeader(lines, v);
-  warnings.push(...header.warnings);
+  const header = recogniseHeader(lines, v, ctx);
   const rest = lines.slice(header.bodyStart);
 
   // ---- Body, clauses and facts -------------------------------------------------------------
-  const body = buildBody(header.prelude, rest, v, warnings);
-  const facts = readFacts(body.tables, body.fields, () => annexItems(body), v, warnings, errors);
+  const body = buildBody(header.prelude, rest, v, ctx);
+  const facts = readFacts(body.tables, body.fields, () => annexItems(body), v, ctx);
   const markdown = stringify(body.root);
   const clauseSet = body.clauseSets[0];
   const clauseSection = clauseSet && !isClauseSetTitle(clauseSet.title) ? clauseSet.title : undefined;
@@ -197,15 +197,12 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     );
   }
   if (!kind)
-    warnings.push({
-      line: title.line,
-      message: `no kind (${v.kinds.map((k) => `【${k.name}】`).join(', ')}, or 諮問第N号) found; recorded as 報告 — check the source and correct \`kind\` in the record`,
-    });
+    report.warn(
+      title.line,
+      `no kind (${v.kinds.map((k) => `【${k.name}】`).join(', ')}, or 諮問第N号) found; recorded as 報告 — check the source and correct \`kind\` in the record`,
+    );
   if (header.basis.length === 0)
-    warnings.push({
-      line: title.line,
-      message: 'no article (第…条) found under 条例の根拠; `basis` is empty — add it to the record by hand',
-    });
+    report.warn(title.line, 'no article (第…条) found under 条例の根拠; `basis` is empty — add it to the record by hand');
 
   const rows = rest.every((l) => l.text.trim() === '') && header.form === 'sheet';
   if (rows)
@@ -216,7 +213,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
 
   if (!department && facts.section) {
     department = { ...splitBureauSection(facts.section.text) };
-    warnings.push({ line: facts.section.line, message: 'no 担当部課 line; department taken from this row' });
+    report.warn(facts.section.line, 'no 担当部課 line; department taken from this row');
   }
   if (!department)
     return fail(
@@ -240,10 +237,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     const any = findDates(text).dates[0];
     if (any) {
       date = any.iso;
-      warnings.push({
-        line: lineOf(lines, any.index, text),
-        message: `no period start; the date is inferred from the first date in the filing (${any.text})`,
-      });
+      report.warn(lineOf(lines, any.index, text), `no period start; the date is inferred from the first date in the filing (${any.text})`);
     }
   }
   if (!date)
@@ -255,10 +249,10 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   // A bidirectional control in a name can make it read as another (社会式株ルーツ as ツール株式会社).
   for (const name of [...facts.contractors.map((c) => c.name), department.bureau ?? '', department.section])
     if (BIDI.test(name))
-      warnings.push({
-        line: facts.found['contractors'] ?? title.line,
-        message: `the name 「${name.replace(BIDI, '�')}」 holds a bidirectional control character, which can make it read as another name; the site shows it as 〔U+…〕 — check the source`,
-      });
+      report.warn(
+        facts.found['contractors'] ?? title.line,
+        `the name 「${name.replace(BIDI, '�')}」 holds a bidirectional control character, which can make it read as another name; the site shows it as 〔U+…〕 — check the source`,
+      );
   const matters = mattersIn([...header.matterTexts, ...body.sections], v);
   const id = options.id ?? deriveId(title.text, department.section, date);
   const data: FilingInput = {

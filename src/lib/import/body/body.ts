@@ -9,7 +9,7 @@ import type { Root, RootContent } from 'mdast';
 import { marker, type Shape } from '../../core/numbering.ts';
 import { compact } from '../../core/text.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
-import type { Problem } from '../messages.ts';
+import type { StageContext } from '../messages.ts';
 import type { Line } from '../source.ts';
 import { UNDERLINE, bareHeading, isClauseSetTitle, isPartHeading } from '../recognise/headings.ts';
 import { ANNEX_TITLE, type Vocabulary } from '../recognise/vocabulary.ts';
@@ -50,7 +50,7 @@ export interface Body {
 const BULLET = /^\s*[-*+]\s+(.*)$/u;
 
 /** Build the body from the header lines kept (`prelude`) and the lines after the header. */
-export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings: Problem[]): Body {
+export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: StageContext): Body {
   const children: RootContent[] = [];
   const tables: TableBlock[] = [];
   const fields: Field[] = [];
@@ -68,14 +68,14 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, warnings
     if (list.length > 0) children.push(listOf(list.map((l) => l.text)));
     if (table) {
       tables.push(table);
-      children.push(tableNode(table, warnings));
+      children.push(tableNode(table, ctx));
     }
     para = [];
     list = [];
     table = undefined;
   };
   const startClauses = (title: string, depth: number, i: number, line: Line): number => {
-    const read = readClauses(rest, i + 1, children, warnings, {
+    const read = readClauses(rest, i + 1, children, ctx, {
       depth: Math.min(6, depth),
       heading,
       paragraph: paragraphOf,

@@ -14,7 +14,7 @@
 import type { List, Paragraph, RootContent } from 'mdast';
 import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../../core/numbering.ts';
 import { endsSentence } from '../../core/text.ts';
-import type { Problem } from '../messages.ts';
+import type { StageContext } from '../messages.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
 import type { Line } from '../source.ts';
 
@@ -60,7 +60,7 @@ export interface ReadOptions {
  * Read the clause set from line `start` until it ends; its Markdown goes into `out`. Returns
  * where it ended and what it found.
  */
-export function readClauses(lines: Line[], start: number, out: RootContent[], warnings: Problem[], o: ReadOptions): ClauseRead {
+export function readClauses(lines: Line[], start: number, out: RootContent[], ctx: StageContext, o: ReadOptions): ClauseRead {
   let top: Shape | undefined;
   let current: Draft | undefined;
   let blankBefore = false;
@@ -152,8 +152,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], wa
       const p = last();
       const previous = p ? (p.type === 'p' ? p.text : (p.items[p.items.length - 1] ?? '')) : '';
       if (p && !endsSentence(previous)) {
-        if (blankBefore)
-          warnings.push({ line: line.no, message: `clause ${current.marker} continues after a page break; the two parts are joined` });
+        if (blankBefore) ctx.report.warn(line.no, `clause ${current.marker} continues after a page break; the two parts are joined`);
         setLast(p, previous + plain);
         blankBefore = false;
         continue;
@@ -175,7 +174,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], wa
     // Before the first clause: a preamble (…次の事項を遵守しなければならない。) is expected; anything else is noted.
     out.push(o.paragraph([line]));
     if (!endsSentence(plain) && !ERA_DATE.test(plain))
-      warnings.push({ line: line.no, message: 'text in the 特記事項 before the first numbered clause; kept as a paragraph' });
+      ctx.report.warn(line.no, 'text in the 特記事項 before the first numbered clause; kept as a paragraph');
   }
   emit();
   return { end: i, count, headed, ...(top ? { shape: top } : {}) };

@@ -29,7 +29,10 @@ export function labelledItem(text: string, v: Vocabulary): { shape: Shape; writt
 }
 
 /** A numbered line of the same numbering as the labelled items before it, with a short label of its own. */
-export function siblingItem(text: string, shape: Shape | undefined): { shape: Shape; written: string; label: string; value: string } | undefined {
+export function siblingItem(
+  text: string,
+  shape: Shape | undefined,
+): { shape: Shape; written: string; label: string; value: string } | undefined {
   const m = shape ? marker(text) : undefined;
   if (!m || m.shape !== shape || !m.rest || m.rest.length > 30 || /[。、，,]/u.test(m.rest)) return undefined;
   return { shape: m.shape, written: m.written, label: m.rest, value: '' };

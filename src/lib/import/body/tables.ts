@@ -7,11 +7,11 @@ import type { PhrasingContent, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { compact } from '../../core/text.ts';
 import { fragmentToPhrasing, hasHtml, htmlToBlocks } from '../decode/html.ts';
-import type { Problem } from '../messages.ts';
+import type { StageContext } from '../messages.ts';
 import type { TableBlock } from './body.ts';
 
-export function tableNode(block: TableBlock, warnings: Problem[]): Table {
-  const rows = dropRepeatedCells(block, warnings);
+export function tableNode(block: TableBlock, ctx: StageContext): Table {
+  const rows = dropRepeatedCells(block, ctx);
   const width = Math.max(...rows.map((r) => r.cells.length));
   const cellRow = (cells: string[]): TableRow => ({
     type: 'tableRow',
@@ -43,7 +43,7 @@ function noNewlines(node: PhrasingContent): PhrasingContent {
  * cells on the same row, then as plain rows after it. The HTML table keeps the text; the copies
  * are dropped, with a warning naming the line.
  */
-function dropRepeatedCells(block: TableBlock, warnings: Problem[]): TableBlock['rows'] {
+function dropRepeatedCells(block: TableBlock, ctx: StageContext): TableBlock['rows'] {
   const rows = block.rows.map((r) => ({ ...r, cells: [...r.cells] }));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -56,13 +56,13 @@ function dropRepeatedCells(block: TableBlock, warnings: Problem[]): TableBlock['
     const extra = row.cells.slice(htmlCell + 1).map(compact);
     if (extra.length === flat.length && extra.every((c, k) => c === flat[k])) {
       row.cells = row.cells.slice(0, htmlCell + 1);
-      warnings.push({ line: row.line, message: 'cells repeating the table inside this row were dropped (the table keeps the text)' });
+      ctx.report.warn(row.line, 'cells repeating the table inside this row were dropped (the table keeps the text)');
     }
     let k = 0;
     while (k < inner.length) {
       const next = rows[r + 1];
       if (!next || next.cells.map(compact).join('\t') !== (inner[k] ?? []).join('\t')) break;
-      warnings.push({ line: next.line, message: 'row repeating the table inside the row above was dropped (the table keeps the text)' });
+      ctx.report.warn(next.line, 'row repeating the table inside the row above was dropped (the table keeps the text)');
       rows.splice(r + 1, 1);
       k++;
     }

@@ -10,7 +10,7 @@ import { looksLikeCompany, parseContractorCell } from './contractors.ts';
 import { splitBureauSection } from './department.ts';
 import { LONG_ITEM, parseItems, parsePeriod } from './fields.ts';
 import { fragmentToPlain } from '../decode/html.ts';
-import type { Problem } from '../messages.ts';
+import type { StageContext } from '../messages.ts';
 import { factOf, type Vocabulary } from '../recognise/vocabulary.ts';
 
 /** The facts of a filing. */
@@ -55,8 +55,7 @@ export function readFacts(
   fields: Field[],
   annexItems: () => string[],
   v: Vocabulary,
-  warnings: Problem[],
-  errors: Problem[],
+  { report }: StageContext,
 ): Facts {
   const facts: Facts = { contractors: [], items: [], measures: {}, found: {} };
   let reason: string | undefined;
@@ -74,12 +73,12 @@ export function readFacts(
         facts.contractors.push(...found);
         // A 再委託先 row that says none is no subcontractor, not the filing's 委託先 status.
         if (cell.status && sub)
-          warnings.push({ line, message: `再委託先 「${cell.status}」 is read as a statement (no company), not as a subcontractor` });
+          report.warn(line, `再委託先 「${cell.status}」 is read as a statement (no company), not as a subcontractor`);
         else if (cell.status) statuses.push(cell.status);
         for (const s of cell.statements ?? [])
-          warnings.push({ line, message: `「${s}」 in the 委託先 cell is a statement, not a company; it stays in the body` });
+          report.warn(line, `「${s}」 in the 委託先 cell is a statement, not a company; it stays in the body`);
         if (cell.contractors.length > 0 && !cell.contractors.some((c) => looksLikeCompany(c.name)))
-          warnings.push({ line, message: `委託先 「${value}」 does not read as a company name; check the contractors in the record` });
+          report.warn(line, `委託先 「${value}」 does not read as a company name; check the contractors in the record`);
         break;
       }
       case 'media':
@@ -90,20 +89,20 @@ export function readFacts(
         break;
       case 'items': {
         const notItem = (piece: string): void => {
-          warnings.push({
+          report.warn(
             line,
-            message: `「${piece}」 in the items cell is not read as an item (it introduces or refers to a list); it stays in the body`,
-          });
+            `「${piece}」 in the items cell is not read as an item (it introduces or refers to a list); it stays in the body`,
+          );
         };
         const items = /別紙のとおり|別紙参照|別添/u.test(value) ? annexItems() : parseItems(value, { notItem });
         for (const it of items) {
           if (facts.items.includes(it)) continue;
           facts.items.push(it);
           if ([...it].length > LONG_ITEM)
-            warnings.push({
+            report.warn(
               line,
-              message: `個人情報の項目 「${it}」 is long (${[...it].length} characters): kept whole as one item; check that it is one`,
-            });
+              `個人情報の項目 「${it}」 is long (${[...it].length} characters): kept whole as one item; check that it is one`,
+            );
         }
         break;
       }
@@ -123,8 +122,8 @@ export function readFacts(
         if (!facts.period) {
           const parsed = parsePeriod(value.replace(/\n/gu, ' '), line);
           facts.period = parsed.period;
-          warnings.push(...parsed.warnings);
-          errors.push(...parsed.errors);
+          for (const w of parsed.warnings) report.warn(w.line, w.message);
+          for (const e of parsed.errors) report.error(e.line, e.message);
         }
         break;
       case 'measuresMunicipality':

@@ -19,7 +19,7 @@ import { UNDERLINE, bareHeading } from './headings.ts';
 import { HASH_HEADING } from '../lines.ts';
 import { parseDepartment, stripDepartmentBrackets } from '../facts/department.ts';
 import { fragmentToPlain } from '../decode/html.ts';
-import type { Problem } from '../messages.ts';
+import type { Problem, StageContext } from '../messages.ts';
 import type { Line } from '../source.ts';
 import { kindIn, kindOfVerb, type Vocabulary } from './vocabulary.ts';
 
@@ -41,6 +41,10 @@ export interface Header {
   prelude: Line[];
   /** Index of the first line of the body. */
   bodyStart: number;
+}
+
+/** A header as a form reader read it, with what it found wrong (reported only for the form taken). */
+interface Read extends Header {
   warnings: Problem[];
 }
 
@@ -62,11 +66,15 @@ function plain(text: string): string {
 }
 
 /** Read the header of a document. */
-export function recogniseHeader(lines: Line[], v: Vocabulary): Header {
+export function recogniseHeader(lines: Line[], v: Vocabulary, { report }: StageContext): Header {
   const found = shimonForm(lines, v) ?? sheetForm(lines, v);
-  if (found) return found;
+  if (found) {
+    const { warnings, ...header } = found;
+    for (const w of warnings) report.warn(w.line, w.message);
+    return header;
+  }
   // No header: the body starts at the top. A department line is still looked for, for the account of what was recognised.
-  const none: Header = { form: 'none', basis: [], matterTexts: [], prelude: [], bodyStart: 0, warnings: [] };
+  const none: Header = { form: 'none', basis: [], matterTexts: [], prelude: [], bodyStart: 0 };
   const at = lines.find((l) => departmentLine(l.text));
   const d = at && departmentLine(at.text);
   if (at && d) none.department = { value: d, line: at.no };
@@ -101,7 +109,7 @@ const NUMBER = /^[^第]{0,12}?((?:諮問|報告|審議)第[0-9一二三四五六
 const SENTENCE = /(?:規定に基づき|規定により|規定による)[^。]*(?:諮問|報告|意見を求め|お諮り)/u;
 
 /** The 諮問書 form, if the document is one. */
-function shimonForm(lines: Line[], v: Vocabulary): Header | undefined {
+function shimonForm(lines: Line[], v: Vocabulary): Read | undefined {
   const limit = Math.min(lines.length, 80);
   let ki = -1;
   let numberAt = -1;
@@ -119,7 +127,7 @@ function shimonForm(lines: Line[], v: Vocabulary): Header | undefined {
   const warnings: Problem[] = [];
   // The letter stays at the start of the body as written (addressee, sender, date, the
   // sentence, 記 and the subject): the body starts at the top.
-  const header: Header = { form: 'shimon', basis: [], matterTexts: [], prelude: [], bodyStart: 0, warnings };
+  const header: Read = { form: 'shimon', basis: [], matterTexts: [], prelude: [], bodyStart: 0, warnings };
   if (numberAt >= 0) {
     const line = lines[numberAt] as Line;
     header.number = NUMBER.exec(compact(plain(line.text)))?.[1] ?? compact(plain(line.text));
@@ -176,7 +184,7 @@ function leftover(c: string, basis: Basis[]): string {
 }
 
 /** The council sheet, if the document has a 件名 line. */
-function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
+function sheetForm(lines: Line[], v: Vocabulary): Read | undefined {
   let titleIndex = lines.findIndex((l) => TITLE.test(l.text));
   let titleLine = lines[titleIndex];
   let title = titleLine ? squash(fragmentToPlain((TITLE.exec(titleLine.text)?.[1] ?? '').replace(/\t+/gu, ' '))) : '';
@@ -195,7 +203,7 @@ function sheetForm(lines: Line[], v: Vocabulary): Header | undefined {
   }
   if (titleIndex < 0 || !titleLine) return undefined;
   const warnings: Problem[] = [];
-  const header: Header = {
+  const header: Read = {
     form: 'sheet',
     title: { text: title, line: titleLine.no },
     basis: [],
