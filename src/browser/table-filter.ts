@@ -4,7 +4,7 @@
  * `form[data-filter-for=<table id>]` narrows the rows by their `data-*` values (and, with
  * `data-url`, keeps the filter in the URL under the same parameter names as the search page); the
  * caption's count and the status follow. Buttons `th button[data-sort]` sort the rows. The logic
- * is in src/lib/views/table-filter.ts; words come from the page (data-* attributes set from labels.ts).
+ * is in src/lib/views/table-filter.ts; words come from the page (data-* attributes set from src/lib/words/).
  */
 import { chosenFrom, fill, matches, queryOf, rowValues, sortOrder } from '../lib/views/table-filter.ts';
 

@@ -1,7 +1,7 @@
 /** The municipality the site is built for: `content/archive.yaml` (src/lib/record/config.ts), read once per build. */
 import { selfWord, siteTitle, type ArchiveConfig } from '../lib/record/config.ts';
 import { loadArchiveConfig } from '../lib/record/config-fs.ts';
-import { homeIntro, siteDescription } from '../lib/words/labels.ts';
+import { homeIntro, siteDescription } from '../lib/words/pages.ts';
 import { contentDir } from '../lib/record/load-fs.ts';
 import { compact } from '../lib/core/text.ts';
 

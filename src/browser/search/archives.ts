@@ -3,7 +3,7 @@
  * portal every archive it was built over (each with its own instances, names and readings, its
  * requests timed and counted), loaded on first use and started again after a failure.
  */
-import { SEARCH_UI as W } from '../../lib/words/labels.ts';
+import { SEARCH_UI as W } from '../../lib/words/search.ts';
 import { SPLIT, foldReading, isKanaTerm, readingBucket, type ReadingBucket } from '../../lib/search/readings.ts';
 import { ownWasm, sourceOfUrl, type SearchSource } from '../../lib/search/sources.ts';
 import { filterWord } from '../../lib/search/tokens.ts';

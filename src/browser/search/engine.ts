@@ -4,7 +4,7 @@
  * emptied the search. No DOM: what is done with the answers is ../../lib/search/results.ts, what
  * is shown is ./render.ts.
  */
-import { SEARCH_UI as W } from '../../lib/words/labels.ts';
+import { SEARCH_UI as W } from '../../lib/words/search.ts';
 import { resultText } from '../../lib/search/explain.ts';
 import { emptyHelp, type Help } from '../../lib/search/help.ts';
 import { sumCounts, type Counts } from '../../lib/search/sources.ts';

@@ -4,7 +4,7 @@
  * state (the current run, the words marked, the lists shown): a run that a newer one overtook
  * shows nothing.
  */
-import { SEARCH_UI as W } from '../../lib/words/labels.ts';
+import { SEARCH_UI as W } from '../../lib/words/search.ts';
 import { chosenSources, interleave, sumCounts, type Counts } from '../../lib/search/sources.ts';
 import { parseSearch } from '../../lib/search/query.ts';
 import { expansionsOf, rank } from '../../lib/search/results.ts';

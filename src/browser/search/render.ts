@@ -4,7 +4,7 @@
  * archives that did not answer. Everything from an index is inserted as text. Rendering holds no
  * state: the page (./page.ts) passes what to mark and how to act.
  */
-import { SEARCH_UI as W } from '../../lib/words/labels.ts';
+import { SEARCH_UI as W } from '../../lib/words/search.ts';
 import { explain, resultText } from '../../lib/search/explain.ts';
 import type { Help } from '../../lib/search/help.ts';
 import { ownLink, type Counts } from '../../lib/search/sources.ts';

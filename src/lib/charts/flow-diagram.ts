@@ -9,7 +9,8 @@
 import { hierarchy, type HierarchyNode } from 'd3-hierarchy';
 import { line } from 'd3-shape';
 import { describeRole } from '../crosslinks/archive.ts';
-import { FILING_WORDS as W, PICTURE_WORDS as P } from '../words/labels.ts';
+import { FILING_WORDS as W } from '../words/filing.ts';
+import { PICTURE_WORDS as P } from '../words/pictures.ts';
 import type { Party, PartySide } from '../views/parties.ts';
 import { wrapText } from './svg-text.ts';
 

@@ -8,7 +8,8 @@
 import { scaleSqrt, scaleUtc } from 'd3-scale';
 import type { ClauseVersion } from '../clauses/versions.ts';
 import { formatEra, formatEraSpan } from '../core/era.ts';
-import { CLAUSE_WORDS as C, PICTURE_WORDS as P } from '../words/labels.ts';
+import { CLAUSE_WORDS as C } from '../words/clauses.ts';
+import { PICTURE_WORDS as P } from '../words/pictures.ts';
 
 export interface VersionLane {
   id: string;

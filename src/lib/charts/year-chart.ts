@@ -6,7 +6,7 @@
  */
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { stack } from 'd3-shape';
-import { PICTURE_WORDS as P } from '../words/labels.ts';
+import { PICTURE_WORDS as P } from '../words/pictures.ts';
 
 /** One segment of a year's bar: the filings of one kind. */
 export interface YearSegment {

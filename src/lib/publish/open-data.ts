@@ -2,7 +2,7 @@
 import type { ContractorIndex } from '../crosslinks/archive.ts';
 import type { Entry } from '../record/schema.ts';
 import { extractClauses } from '../clauses/extract.ts';
-import { CSV_HEADERS } from '../words/labels.ts';
+import { CSV_HEADERS } from '../words/fields.ts';
 import type { Clause } from '../record/schema.ts';
 
 /** The JSON export: frontmatter, clauses and the page URL of each filing. */

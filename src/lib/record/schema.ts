@@ -3,7 +3,7 @@
  *
  * Used by the importer (to build and check records), by the Astro content collection
  * (src/content.config.ts) and by the tests. Keys are English and stable; the site shows
- * the Japanese labels from src/lib/words/labels.ts. A record is a Markdown file
+ * the Japanese labels from src/lib/words/fields.ts. A record is a Markdown file
  * `content/filings/<id>.md`: this schema is its YAML frontmatter; the body holds the
  * narrative, annex tables, appendices and the 特記事項 clauses (see src/lib/clauses/extract.ts).
  */

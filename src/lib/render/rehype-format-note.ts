@@ -8,7 +8,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { FILING_WORDS as W, UI } from '../words/labels.ts';
+import { FILING_WORDS as W } from '../words/filing.ts';
+import { UI } from '../words/pages.ts';
 
 declare module 'vfile' {
   interface DataMap {

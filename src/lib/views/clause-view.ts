@@ -5,7 +5,7 @@
  */
 import type { ClauseVersion } from '../clauses/versions.ts';
 import { formatEra, formatEraSpan } from '../core/era.ts';
-import { CLAUSE_WORDS as C } from '../words/labels.ts';
+import { CLAUSE_WORDS as C } from '../words/clauses.ts';
 
 /** The first and last date of a version's filings (its `first` may be when a published set took effect). */
 export function useSpan(v: ClauseVersion): { first: string; last: string } | undefined {

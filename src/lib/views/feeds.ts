@@ -7,7 +7,7 @@
  */
 import { getRssString } from '@astrojs/rss';
 import type { Entry } from '../record/schema.ts';
-import { FEED_WORDS as W } from '../words/labels.ts';
+import { FEED_WORDS as W } from '../words/feeds.ts';
 
 /** How many of the newest filings a feed holds. */
 export const FEED_SIZE = 50;

@@ -8,7 +8,7 @@
 import type { Archive } from '../crosslinks/archive.ts';
 import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
-import { FILTER_WORDS as F } from '../words/labels.ts';
+import { FILTER_WORDS as F } from '../words/tables.ts';
 import { companyKey, nameKey } from '../core/names.ts';
 import { FILING_FACETS, type FilingFacet } from '../search/format.ts';
 

@@ -8,13 +8,8 @@ import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
 import type { ComparisonRow } from '../clauses/comparison.ts';
 import { formatEra, formatEraWithIso } from '../core/era.ts';
-import {
-  DATE_SOURCE_LABELS,
-  FIELD_LABELS as L,
-  FILING_WORDS as W,
-  SUMMARY_WORDS as S,
-  municipalityMeasuresLabel,
-} from '../words/labels.ts';
+import { DATE_SOURCE_LABELS, FIELD_LABELS as L, municipalityMeasuresLabel } from '../words/fields.ts';
+import { FILING_WORDS as W, SUMMARY_WORDS as S } from '../words/filing.ts';
 import { companyKey, nameKey } from '../core/names.ts';
 import { partySides, type Party, type PartySide } from './parties.ts';
 import type { Filing } from '../record/schema.ts';

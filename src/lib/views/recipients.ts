@@ -8,7 +8,7 @@
 import { describeRole, type Archive } from '../crosslinks/archive.ts';
 import type { Entry } from '../record/schema.ts';
 import type { ClauseVersion } from '../clauses/versions.ts';
-import { FILTER_WORDS as F, RECIPIENT_WORDS as W } from '../words/labels.ts';
+import { FILTER_WORDS as F, RECIPIENT_WORDS as W } from '../words/tables.ts';
 import { companyKey, nameKey } from '../core/names.ts';
 import { partySides, type Party, type PartySide } from './parties.ts';
 import { link, type Part, type Paths } from './view.ts';

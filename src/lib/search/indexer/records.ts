@@ -15,7 +15,7 @@ import { clauseSection, parseBody } from '../../clauses/extract.ts';
 import { createHash } from 'node:crypto';
 import { formatEraWithIso } from '../../core/era.ts';
 import { DEFAULT_CONFIG, selfWord } from '../../record/config.ts';
-import { FIELD_LABELS, municipalityMeasuresLabel } from '../../words/labels.ts';
+import { FIELD_LABELS, municipalityMeasuresLabel } from '../../words/fields.ts';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import { WORD_FACETS, type ResultMeta } from '../format.ts';

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { byDateDesc } from '../../../lib/crosslinks/archive.ts';
 import type { Entry } from '../../../lib/record/schema.ts';
-import { FEED_WORDS } from '../../../lib/words/labels.ts';
+import { FEED_WORDS } from '../../../lib/words/feeds.ts';
 import { getClauseData } from '../../../site/clauses.ts';
 import { feedResponse } from '../../../site/feeds.ts';
 import { paths } from '../../../site/url.ts';
