@@ -93,7 +93,7 @@ const git = (args: string[]): string => {
 };
 const code = {
   commit: git(['rev-parse', 'HEAD']),
-  importerChanged: git(['status', '--porcelain', '--', 'src/lib', 'scripts/lib/import-run.ts']) !== '',
+  importerChanged: git(['status', '--porcelain', '--', 'src/lib', 'scripts/lib/import-*.ts']) !== '',
 };
 console.log(
   `\nmachine: ${machine.cores} cores, ${machine.memGiB.toFixed(0)} GiB, Node ${machine.node}; commit ${code.commit.slice(0, 7)}${code.importerChanged ? ' with uncommitted changes to the importer' : ''}\n`,

@@ -8,20 +8,21 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts';
 import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
-import { ensureDir, processAlive } from './fs-safe.ts';
+import { ensureDir } from './fs-safe.ts';
+import { collect, correctedOriginalOf, existingBySource, type Existing } from './import-content.ts';
+import { BASE_FOLDER, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
 import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
 import { normalise } from '../../src/lib/import/normalise.ts';
 import { collector } from '../../src/lib/import/messages.ts';
 import { deriveId, type ParsedFiling } from '../../src/lib/import/parse-filing.ts';
-import { SOURCE_EXTENSIONS, distance, serializeClauseSet, serializeRecord, sourcePath } from '../../src/lib/record/record.ts';
-import { describeConflict, mergeRecord, type Merged, type RecordFields } from '../../src/lib/import/merge.ts';
+import { SOURCE_EXTENSIONS, sourcePath } from '../../src/lib/record/record.ts';
+import { describeConflict } from '../../src/lib/import/merge.ts';
 import type { Clause, ClauseSetInput, FilingInput } from '../../src/lib/record/schema.ts';
 
 /** One line of `--json` output. */
@@ -88,83 +89,6 @@ function parseArgs(argv: string[]): Args | string {
     return `--id ${args.id}: ids are lower-case ASCII letters, digits and -, at most 100 characters`;
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(args.date)) return `--date ${args.date}: give the date as YYYY-MM-DD`;
   return args;
-}
-
-/** Files under the paths, each once: folders are walked by their real paths, so symbolic-link loops end. */
-async function collect(p: string, into: string[], problems: string[], seen: Set<string>): Promise<void> {
-  let s;
-  let real: string;
-  try {
-    s = await stat(p);
-    real = await realpath(p);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    problems.push(
-      code === 'ENOENT'
-        ? `${p}: no such file or folder`
-        : `${p}: cannot be read (${code ?? (cause as Error).message}); check its permissions`,
-    );
-    return;
-  }
-  if (seen.has(real)) return;
-  seen.add(real);
-  if (s.isDirectory()) {
-    let entries: string[];
-    try {
-      entries = (await readdir(p)).filter((e) => !e.startsWith('.')).sort();
-    } catch (cause) {
-      problems.push(
-        `${p}: the folder cannot be read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}); check its permissions`,
-      );
-      return;
-    }
-    for (const e of entries) await collect(path.join(p, e), into, problems, seen);
-  } else if (s.isFile()) {
-    into.push(p);
-  }
-}
-
-/** Records already in the content folder, by the SHA-256 of their original. */
-interface Existing {
-  file: string;
-  id: string;
-  title?: string;
-  section?: string;
-  date?: string;
-}
-
-async function existingBySource(out: string): Promise<Map<string, Existing>> {
-  const map = new Map<string, Existing>();
-  for (const folder of ['filings', 'clauses']) {
-    const dir = path.join(out, folder);
-    if (!existsSync(dir)) continue;
-    for (const f of (await readdir(dir)).filter((x) => /\.md$/iu.test(x)).sort()) {
-      const file = path.join(dir, f);
-      try {
-        // The subject, section and date the importer last read (its base), else the record's:
-        // what a corrected original is matched on, whatever staff have corrected since.
-        const base = path.join(out, BASE_FOLDER, folder, f);
-        const record = frontmatterOf(await readFile(file, 'utf8'));
-        const read = existsSync(base) ? (frontmatterOf(await readFile(base, 'utf8')) ?? record) : record;
-        const sha = record?.source?.sha256;
-        const text = (x: unknown): string | undefined =>
-          typeof x === 'string' ? x : x instanceof Date ? x.toISOString().slice(0, 10) : undefined;
-        if (typeof sha === 'string' && typeof record?.id === 'string' && !map.has(sha)) {
-          const found: Existing = { file, id: record.id };
-          const title = text(read?.title);
-          const section = text(read?.department?.section);
-          const date = text(read?.date);
-          if (title) found.title = title;
-          if (section) found.section = section;
-          if (date) found.date = date;
-          map.set(sha, found);
-        }
-      } catch {
-        // A record that cannot be read is the content checker's to report, not the importer's.
-      }
-    }
-  }
-  return map;
 }
 
 /** Run the importer. Returns the exit code (1 if any input failed). */
@@ -387,115 +311,6 @@ async function importOne(
   }
   result.ok = true;
   return result;
-}
-
-/** The folder, inside the content folder, where the importer keeps what it last wrote for each record. */
-export const BASE_FOLDER = '.import';
-
-const sha256Of = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-/** A record file's text as fields (frontmatter and body), or why it cannot be read. */
-function fieldsOf(text: string): RecordFields | string {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/u.exec(text);
-  if (!m) return 'has no frontmatter between --- lines';
-  try {
-    const data = parseYaml(m[1] ?? '') as unknown;
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return 'its frontmatter is not a mapping';
-    return { data: data as Record<string, unknown>, body: (m[2] ?? '').replace(/^(\r?\n)+/u, '').replace(/\n*$/u, '\n') };
-  } catch (e) {
-    return `its frontmatter is not YAML (${(e as Error).message.split('\n')[0] ?? ''})`;
-  }
-}
-
-/** The record merged with today's import over the last import; a string says why it could not be. */
-function mergeInto(
-  current: string,
-  base: string | undefined,
-  incoming: string,
-  folder: 'filings' | 'clauses',
-  take: Args['take'],
-): (Merged & { text: string }) | string {
-  if (current === incoming) return { data: {}, body: '', conflicts: [], kept: [], taken: [], text: incoming };
-  const c = fieldsOf(current);
-  if (typeof c === 'string') return `${c}; correct the record first (npm run check-content) and import again`;
-  const n = fieldsOf(incoming);
-  if (typeof n === 'string') throw new Error(`the importer wrote a record it cannot read back (${n}); this is an importer bug`);
-  const b = base === undefined ? undefined : fieldsOf(base);
-  const merged = mergeRecord(typeof b === 'string' ? undefined : b, c, n, take);
-  if (merged.conflicts.length > 0) return { ...merged, text: current };
-  try {
-    const text =
-      folder === 'clauses'
-        ? serializeClauseSet(merged.data as unknown as ClauseSetInput, merged.body)
-        : serializeRecord(merged.data as unknown as FilingInput, merged.body);
-    return { ...merged, text };
-  } catch (e) {
-    return `the merged record is not valid (${(e as Error).message.split('\n')[0] ?? ''}); correct the record (npm run check-content) and import again`;
-  }
-}
-
-/** Write a file whole or not at all: a temporary file beside it, renamed into place. */
-async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    await writeFile(tmp, data, { flag: 'wx' });
-    await rename(tmp, file);
-  } catch (cause) {
-    await unlink(tmp).catch(() => undefined);
-    throw cause;
-  }
-}
-
-/**
- * Take the content folder's import lock (`.import.lock`, holding the process id); a lock left by
- * a process that is gone is taken over. Returns the release, or why the folder is busy.
- */
-async function takeLock(out: string): Promise<(() => Promise<void>) | string> {
-  const file = path.join(out, '.import.lock');
-  try {
-    await ensureDir(out);
-  } catch (e) {
-    return (e as Error).message;
-  }
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await writeFile(file, String(process.pid), { flag: 'wx' });
-      return async () => {
-        await unlink(file).catch(() => undefined);
-      };
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST')
-        return `${file}: cannot be made (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`;
-      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && processAlive(pid))
-        return `another import (process ${pid}) is writing to ${out}; wait for it to end, or remove ${file} if no import is running`;
-      await unlink(file).catch(() => undefined);
-    }
-  }
-  return `${file}: could not be taken; remove it if no import is running`;
-}
-
-/**
- * The record a corrected original corrects: a filing of the same section and date whose subject
- * differs by a few characters (a typo fixed), the nearest if several.
- */
-function correctedOriginalOf(records: Existing[], title: string, section: string, date: string): Existing | undefined {
-  const limit = Math.max(2, Math.floor([...title].length / 10));
-  let best: { e: Existing; d: number } | undefined;
-  for (const e of records) {
-    if (!e.title || e.section !== section || e.date !== date || !e.file.includes(`${path.sep}filings${path.sep}`)) continue;
-    const d = distance(e.title, title);
-    if (d <= limit && (!best || d < best.d)) best = { e, d };
-  }
-  return best?.e;
-}
-
-/** The frontmatter of a record file's text, loosely read (the content checker reports what is wrong). */
-function frontmatterOf(
-  text: string,
-): { id?: unknown; title?: unknown; date?: unknown; department?: { section?: unknown }; source?: { sha256?: unknown } } | null {
-  const fields = fieldsOf(text);
-  return typeof fields === 'string' ? null : fields.data;
 }
 
 /** What an unexpected failure on one file tells staff: the file, what happened, what to do. */
