@@ -1,6 +1,9 @@
 /**
  * Search in headless Chromium: the evaluation against stock Pagefind (targets held here), and
  * the search page as a person uses it, under a sub-path base.
+ *
+ * One file: the tests share one build, one server and one browser, which cost more than the
+ * tests; split, each file would start them again.
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';

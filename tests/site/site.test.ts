@@ -1,4 +1,9 @@
-/** The built seed archive: pages, cross-links, open data, base path, hostile content. */
+/**
+ * The built seed archive: pages, cross-links, open data, base path, hostile content.
+ *
+ * One file: every check reads the one site its beforeAll builds (a build costs more than all the
+ * checks); split, each file would build it again.
+ */
 import { revealControls } from '../../src/lib/core/text.ts';
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
