@@ -50,8 +50,11 @@ export interface Existing {
   title?: string;
   section?: string;
   date?: string;
+  /** The file is kept as a copy of this record's original (the same document in another format). */
+  copy?: boolean;
 }
 
+/** Records already in the content folder, by the SHA-256 of their original and of its copies. */
 export async function existingBySource(out: string): Promise<Map<string, Existing>> {
   const map = new Map<string, Existing>();
   for (const folder of ['filings', 'clauses']) {
@@ -77,6 +80,8 @@ export async function existingBySource(out: string): Promise<Map<string, Existin
           if (section) found.section = section;
           if (date) found.date = date;
           map.set(sha, found);
+          for (const c of record.source?.copies ?? [])
+            if (typeof c?.sha256 === 'string' && !map.has(c.sha256)) map.set(c.sha256, { ...found, copy: true });
         }
       } catch {
         // A record that cannot be read is the content checker's to report, not the importer's.
@@ -102,9 +107,13 @@ export function correctedOriginalOf(records: Existing[], title: string, section:
 }
 
 /** The frontmatter of a record file's text, loosely read (the content checker reports what is wrong). */
-function frontmatterOf(
-  text: string,
-): { id?: unknown; title?: unknown; date?: unknown; department?: { section?: unknown }; source?: { sha256?: unknown } } | null {
+function frontmatterOf(text: string): {
+  id?: unknown;
+  title?: unknown;
+  date?: unknown;
+  department?: { section?: unknown };
+  source?: { sha256?: unknown; copies?: Array<{ sha256?: unknown } | null> };
+} | null {
   const fields = fieldsOf(text);
   return typeof fields === 'string' ? null : fields.data;
 }

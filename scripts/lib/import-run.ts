@@ -14,7 +14,8 @@ import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts'
 import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
 import { ensureDir } from './fs-safe.ts';
 import { collect, correctedOriginalOf, existingBySource, type Existing } from './import-content.ts';
-import { BASE_FOLDER, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
+import { distinctId, documentOf, recordDocument, sameDocument, type Produced } from './import-identity.ts';
+import { BASE_FOLDER, addCopy, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
 import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
@@ -124,7 +125,7 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
   }
   try {
     const existing = await existingBySource(args.out);
-    const producedBy = new Map<string, string>();
+    const producedBy = new Map<string, Produced>();
     for (const file of files) {
       // One file never stops the run: whatever it does to the importer is its own failure.
       try {
@@ -167,7 +168,7 @@ async function importOne(
   args: Args,
   config: ArchiveConfig,
   existing: Map<string, Existing>,
-  producedBy: Map<string, string>,
+  producedBy: Map<string, Produced>,
   io: Io,
 ): Promise<ImportResult> {
   const result = empty(file);
@@ -195,6 +196,16 @@ async function importOne(
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let known = existing.get(sha256);
+  if (known?.copy && !args.id) {
+    // Kept before as a copy of a record's original: the record is read from its original.
+    result.ok = true;
+    result.id = known.id;
+    result.output = known.file;
+    result.warnings.push(
+      `${file}: kept before as a copy of the original of ${known.file} (the same document in another format); nothing to import`,
+    );
+    return result;
+  }
   const importAs = (id: string | undefined): ReturnType<typeof importDocument> =>
     importDocument(bytes, { file, config, ...(id ? { id } : {}), ...(args.date ? { date: args.date } : {}) });
   let imported = await importAs(args.id ?? known?.id);
@@ -208,6 +219,36 @@ async function importOne(
     if (corrected) {
       known = corrected;
       imported = await importAs(corrected.id);
+    }
+  }
+  // Another document under the id this one derives (same subject, section and year): in this
+  // run or already in the folder. The same filing in another format or extraction is kept as a
+  // copy of that record's original; a different document (another kind, date or number) gets an
+  // id of its own, never the other's record.
+  let copyOf: { output: string; of: string } | undefined;
+  const first = documentOf(imported);
+  if (first && !args.id && !known) {
+    let candidate = first.id;
+    for (let n = 1; ;) {
+      const candidateOutput = path.join(args.out, first.folder, `${candidate}.md`);
+      const sameRun = producedBy.get(candidate);
+      const other =
+        sameRun?.document ??
+        (existsSync(candidateOutput) ? recordDocument(await readFile(candidateOutput, 'utf8'), first.folder) : undefined);
+      if (!other) break;
+      if (sameDocument(other, first)) {
+        if (sameRun) copyOf = { output: sameRun.output, of: sameRun.file };
+        else if (other.format !== first.format) copyOf = { output: candidateOutput, of: candidateOutput };
+        break;
+      }
+      n++;
+      candidate = n === 2 ? distinctId(first) : `${distinctId(first)}-${n}`;
+    }
+    if (candidate !== first.id) {
+      imported = await importAs(candidate);
+      result.warnings.push(
+        `${file}: another document (${producedBy.get(first.id)?.file ?? path.join(args.out, first.folder, `${first.id}.md`)}) has the same subject, section and year but another kind, date or number: this one is ${candidate}`,
+      );
     }
   }
   const { parsed, doc } = imported;
@@ -249,17 +290,50 @@ async function importOne(
   result.output = output;
   const original = path.join(args.out, sourcePath(sha256, path.extname(file).toLowerCase() || SOURCE_EXTENSIONS[doc.format]));
   result.original = original;
+  if (copyOf) {
+    result.output = copyOf.output;
+    result.warnings.push(
+      fmt({
+        line: 0,
+        message: `the same filing as ${copyOf.of} (same subject, section, date and kind) in another format or extraction: kept as a copy of its original (source.copies in ${copyOf.output}); the record is read from the first`,
+      }),
+    );
+    if (args.dryRun) {
+      result.ok = true;
+      return result;
+    }
+    try {
+      await ensureDir(path.dirname(original));
+      if (!existsSync(original) || sha256Of(await readFile(original)) !== sha256) await writeAtomic(original, bytes);
+      const why = await addCopy(copyOf.output, folder, {
+        file: path.basename(file),
+        sha256,
+        size: bytes.length,
+        type: doc.format,
+      });
+      if (why) {
+        result.errors.push(fmt({ line: 0, message: why }));
+        return result;
+      }
+    } catch (cause) {
+      result.errors.push(`${copyOf.output}: cannot be written (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`);
+      return result;
+    }
+    result.ok = true;
+    return result;
+  }
   const other = producedBy.get(data.id);
   if (other) {
     result.errors.push(
       fmt({
         line: 0,
-        message: `id ${data.id} was already produced by ${other} in this run (same subject, section and year); import this file alone with --id to give it another id`,
+        message: `id ${data.id} was already produced by ${other.file} in this run; import this file alone with --id to give it another id`,
       }),
     );
     return result;
   }
-  producedBy.set(data.id, file);
+  const document = documentOf(imported);
+  if (document) producedBy.set(data.id, { file, output, document });
   // What the importer wrote last time for this record: staff's corrections are what differs from it.
   const basePath = path.join(args.out, BASE_FOLDER, folder, path.basename(output));
   let written = content;

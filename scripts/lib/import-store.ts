@@ -97,3 +97,30 @@ export async function takeLock(out: string): Promise<(() => Promise<void>) | str
   }
   return `${file}: could not be taken; remove it if no import is running`;
 }
+
+/**
+ * Add an original to a record's copies (the same document in another format or extraction): the
+ * record is otherwise untouched. Returns why it could not be, or undefined.
+ */
+export async function addCopy(
+  output: string,
+  folder: 'filings' | 'clauses',
+  copy: { file: string; sha256: string; size: number; type: string },
+): Promise<string | undefined> {
+  const fields = fieldsOf(await readFile(output, 'utf8'));
+  if (typeof fields === 'string') return `${output}: ${fields}; correct the record first (npm run check-content) and import again`;
+  const source = (fields.data['source'] ?? {}) as Record<string, unknown>;
+  const copies = Array.isArray(source['copies']) ? (source['copies'] as Array<Record<string, unknown>>) : [];
+  if (source['sha256'] === copy.sha256 || copies.some((c) => c['sha256'] === copy.sha256)) return undefined;
+  const data = { ...fields.data, source: { ...source, copies: [...copies, copy] } };
+  try {
+    const text =
+      folder === 'clauses'
+        ? serializeClauseSet(data as unknown as ClauseSetInput, fields.body)
+        : serializeRecord(data as unknown as FilingInput, fields.body);
+    await writeAtomic(output, text);
+  } catch (e) {
+    return `${output}: the copy could not be added (${(e as Error).message.split('\n')[0] ?? ''}); correct the record (npm run check-content) and import again`;
+  }
+  return undefined;
+}

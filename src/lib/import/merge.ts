@@ -74,15 +74,36 @@ export function mergeRecord(
   return out;
 }
 
-type Source = { sha256?: unknown; replaces?: unknown } & Record<string, unknown>;
+type Source = { sha256?: unknown; replaces?: unknown; copies?: unknown } & Record<string, unknown>;
 
-/** The new original's source, linked to the ones it replaces when it is another file (a corrected original). */
+/** A source's copies (the same document in other formats), as far as they are well formed. */
+function copiesOf(s: Source): Array<Record<string, unknown> & { sha256: string }> {
+  if (!Array.isArray(s.copies)) return [];
+  return (s.copies as unknown[]).filter(
+    (x): x is Record<string, unknown> & { sha256: string } =>
+      typeof x === 'object' && x !== null && typeof (x as Source).sha256 === 'string',
+  );
+}
+
+/**
+ * The new original's source, linked to the ones it replaces when it is another file (a corrected
+ * original), keeping the copies either side knows of (the importer adds them to the record, and
+ * a re-import of the original alone does not know them).
+ */
 function newSource(current: unknown, incoming: unknown): unknown {
   const c = current as Source | undefined;
   const n = incoming as Source | undefined;
-  if (!n || !c || typeof c.sha256 !== 'string' || c.sha256 === n.sha256) return n ?? c;
+  if (!n || !c) return n ?? c;
+  const copies = new Map<string, Record<string, unknown>>();
+  for (const x of [...copiesOf(c), ...copiesOf(n)]) if (x.sha256 !== n.sha256 && x.sha256 !== c.sha256) copies.set(x.sha256, x);
+  const withCopies = (s: Source): Source => {
+    const rest = { ...s };
+    delete rest.copies;
+    return copies.size > 0 ? { ...rest, copies: [...copies.values()] } : rest;
+  };
+  if (typeof c.sha256 !== 'string' || c.sha256 === n.sha256) return withCopies(n);
   const earlier = Array.isArray(c.replaces) ? (c.replaces as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-  return { ...n, replaces: [...earlier.filter((x) => x !== n.sha256), c.sha256] };
+  return withCopies({ ...n, replaces: [...earlier.filter((x) => x !== n.sha256), c.sha256] });
 }
 
 /** A conflict as staff read it: the field and both values. */
