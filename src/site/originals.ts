@@ -1,6 +1,7 @@
 /**
  * The originals the site publishes under `/sources/` (src/pages/sources/[file].ts): one per
- * filing and per published clause set whose original is in the content folder. A record whose
+ * filing and per published clause set whose original is in the content folder, and its copies
+ * (the same document in other formats). A record whose
  * original is missing is still built, without a link, and the build says which file is missing.
  */
 import { shared } from './memo.ts';
@@ -22,7 +23,7 @@ export const getOriginals: () => Promise<Originals> = shared(async () => {
   const records = [
     ...(await getArchive()).filings.map((f) => ({ record: `filings/${f.id}.md`, source: f.data.source })),
     ...(await getClauseSets()).map((c) => ({ record: `clauses/${c.id}.md`, source: c.data.source })),
-  ];
+  ].flatMap((r) => [r, ...(r.source?.copies ?? []).map((copy) => ({ record: r.record, source: copy }))]);
   const byName = new Map<string, Original>();
   const missing: string[] = [];
   for (const { record, source } of records) {

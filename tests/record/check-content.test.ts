@@ -90,6 +90,25 @@ describe('checkContent', () => {
     expect(lines(path.join(dir, 'nowhere')).join('\n')).toMatch(/the content folder does not exist; set ARCHIVE_CONTENT_DIR/u);
   });
 
+  it('checks the copies of an original (the same document in other formats) as it checks the original', () => {
+    const dir = copy();
+    const filings = path.join(dir, 'filings');
+    const first = path.join(filings, readdirSync(filings).sort()[0] ?? '');
+    const missing = 'a'.repeat(64);
+    const changed = 'b'.repeat(64);
+    writeFileSync(path.join(dir, 'sources', `${changed.slice(0, 16)}.pdf`), 'not what was received');
+    writeFileSync(
+      first,
+      readFileSync(first, 'utf8').replace(
+        /^(source:\n(?:  .*\n)+)/mu,
+        `$1  copies:\n    - file: filing.pdf\n      sha256: ${missing}\n      type: pdf\n    - file: filing2.pdf\n      sha256: ${changed}\n      type: pdf\n`,
+      ),
+    );
+    const out = lines(dir).join('\n');
+    expect(out).toMatch(/warning: .*: its original sources\/aaaaaaaaaaaaaaaa\.pdf is not in the content folder/u);
+    expect(out).toMatch(/error: .*sources\/bbbbbbbbbbbbbbbb\.pdf: this original does not match the SHA-256/u);
+  });
+
   it('writes a staff report: problems, names not placed, inferred dates', () => {
     const { report } = checkContent(ARCHIVE);
     expect(report).toMatch(/^# 審議会アーカイブ/u);

@@ -147,21 +147,21 @@ export function checkContent(dir: string): { problems: ContentProblem[]; report:
 
   // ---- originals -----------------------------------------------------------------------------
   for (const r of [...filings.map((f) => ({ file: f.file, data: f.data })), ...sets]) {
-    const source = r.data.source;
-    if (!source) continue;
-    const original = path.join(dir, 'sources', storedName(source));
-    if (!existsSync(original))
-      warn(
-        r.file,
-        0,
-        `its original ${path.relative(dir, original)} is not in the content folder; the page will have no 原本 link — import the file again to keep it`,
-      );
-    else if (sha256(original) !== source.sha256)
-      err(
-        original,
-        0,
-        `this original does not match the SHA-256 its record ${path.basename(r.file)} gives: it was changed; put the file as it was received back, or import the new one`,
-      );
+    for (const source of r.data.source ? [r.data.source, ...(r.data.source.copies ?? [])] : []) {
+      const original = path.join(dir, 'sources', storedName(source));
+      if (!existsSync(original))
+        warn(
+          r.file,
+          0,
+          `its original ${path.relative(dir, original)} is not in the content folder; the page will have no 原本 link — import the file again to keep it`,
+        );
+      else if (sha256(original) !== source.sha256)
+        err(
+          original,
+          0,
+          `this original does not match the SHA-256 its record ${path.basename(r.file)} gives: it was changed; put the file as it was received back, or import the new one`,
+        );
+    }
   }
 
   // ---- registries ----------------------------------------------------------------------------

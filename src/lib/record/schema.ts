@@ -99,6 +99,16 @@ export const measuresSchema = z.strictObject({
   contractor: z.string().optional(),
 });
 
+/** The same document in another format or extraction (the Word file of a PDF), kept beside the original. */
+export const copySchema = z.strictObject({
+  /** File name it was imported as. */
+  file: z.string(),
+  /** SHA-256 of its bytes; it is kept as `sources/<first 16 hex><extension>`. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/u),
+  size: z.number().int().nonnegative().optional(),
+  type: z.enum(SOURCE_TYPES).optional(),
+});
+
 /** Where the record came from. */
 export const sourceSchema = z.strictObject({
   /** File name of the imported original (text, PDF or Word). */
@@ -111,6 +121,11 @@ export const sourceSchema = z.strictObject({
   type: z.enum(SOURCE_TYPES).optional(),
   /** SHA-256 of earlier originals this one corrects, oldest first; they stay in `sources/`. */
   replaces: z.array(z.string().regex(/^[0-9a-f]{64}$/u)).optional(),
+  /**
+   * The same document in other formats or extractions, imported with it (a council publishes the
+   * PDF and the Word file): the record was read from `file`; these are kept and published beside it.
+   */
+  copies: z.array(copySchema).optional(),
 });
 
 /** The frontmatter of a filing record. */

@@ -80,6 +80,8 @@ const BASE_UI = {
   sourceFile: '元ファイル',
   original: '原本',
   originalMissing: '原本は公開されていません',
+  /** The same document in other formats, kept beside the original. */
+  copies: 'ほかの形式の原本',
   sha256: 'SHA-256',
   latest: '最近の諮問・報告事項',
   skip: '本文へ移動',
