@@ -13,6 +13,7 @@ import path from 'node:path';
 import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts';
 import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
 import { ensureDir } from './fs-safe.ts';
+import { readDates } from './import-dates.ts';
 import { collect, correctedOriginalOf, existingBySource, type Existing } from './import-content.ts';
 import { distinctId, documentOf, recordDocument, sameDocument, type Produced } from './import-identity.ts';
 import { BASE_FOLDER, addCopy, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
@@ -50,7 +51,7 @@ export interface Io {
 }
 
 const USAGE =
-  'usage: npm run import -- [--out DIR] [--json] [--force] [--dry-run] [--text] [--id ID] [--date YYYY-MM-DD] [--take source|record] PATH...';
+  'usage: npm run import -- [--out DIR] [--json] [--force] [--dry-run] [--text] [--id ID] [--date YYYY-MM-DD] [--dates FILE.csv] [--take source|record] PATH...';
 
 interface Args {
   out: string;
@@ -60,6 +61,8 @@ interface Args {
   text: boolean;
   id?: string;
   date?: string;
+  /** A CSV of file,date: dates for the clause sets of a batch that print none. */
+  dates?: string;
   /** How a field changed both by staff and by the original is settled (else it is a conflict). */
   take?: 'source' | 'record';
   paths: string[];
@@ -73,11 +76,12 @@ function parseArgs(argv: string[]): Args | string {
     else if (a === '--force') args.force = true;
     else if (a === '--dry-run') args.dryRun = true;
     else if (a === '--text') args.text = true;
-    else if (a === '--out' || a === '--id' || a === '--date' || a === '--take') {
+    else if (a === '--out' || a === '--id' || a === '--date' || a === '--dates' || a === '--take') {
       const v = argv[++i];
       if (v === undefined) return `${a} needs a value\n${USAGE}`;
       if (a === '--out') args.out = v;
       else if (a === '--id') args.id = v;
+      else if (a === '--dates') args.dates = v;
       else if (a === '--take') {
         if (v !== 'source' && v !== 'record') return `--take ${v}: give source (the original's value) or record (the record's)`;
         args.take = v;
@@ -116,6 +120,13 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const results: ImportResult[] = problems.map((m) => ({ ...empty(m.split(':')[0] ?? m), errors: [m] }));
+  const given = args.dates ? await readDates(args.dates) : undefined;
+  if (given && given.problems.length > 0) {
+    for (const p of given.problems) io.stderr(`error: ${p}\n`);
+    io.stderr('nothing imported: correct the dates file and import again\n');
+    return 2;
+  }
+  for (const p of given?.unused(files) ?? []) io.stderr(`warning: ${p}\n`);
   // One import at a time writes into a content folder: two at once would both read the records
   // as they were and one set of writes would be lost.
   const lock = args.dryRun || args.text ? undefined : await takeLock(args.out);
@@ -129,7 +140,8 @@ export async function runImport(argv: string[], io: Io): Promise<number> {
     for (const file of files) {
       // One file never stops the run: whatever it does to the importer is its own failure.
       try {
-        results.push(await importOne(file, args, config, existing, producedBy, io));
+        const date = given?.dateOf(file);
+        results.push(await importOne(file, date ? { ...args, date } : args, config, existing, producedBy, io));
       } catch (cause) {
         results.push({ ...empty(file), errors: [failureOf(file, cause)] });
       }

@@ -28,7 +28,7 @@ import { describeClauses } from './body/clause-reader.ts';
 import { splitBureauSection } from './facts/department.ts';
 import { readFacts } from './facts/facts.ts';
 import { findReferences } from './facts/fields.ts';
-import { collector, type Problem, type StageContext } from './messages.ts';
+import { collector, type Problem, type Reporter, type StageContext } from './messages.ts';
 import { normalise } from './normalise.ts';
 import type { Line } from './source.ts';
 import { recogniseHeader } from './recognise/recognise.ts';
@@ -185,8 +185,9 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
       clauseSet.title,
       clauseSection,
       options,
+      doc.fileDates,
       (extra) => result({ tree, ...extra }),
-      fail,
+      report,
     );
   }
 
@@ -323,26 +324,49 @@ function clauseSetResult(
   title: string,
   clauseSection: string | undefined,
   options: ParseOptions,
+  fileDates: SourceDoc['fileDates'],
   result: (extra?: Partial<ParsedFiling>) => ParsedFiling,
-  fail: (line: number, message: string) => ParsedFiling,
+  report: Reporter,
 ): ParsedFiling {
+  // Such attachments rarely print a date. Never refused for it: the date printed, else one staff
+  // give (--date, --dates), else the file's own, else none (日付不明, listed for review).
   const found = clauseSetDate(lines);
-  const date = found?.iso ?? options.date;
   const titleLine = body.clauseSets[0]?.line ?? 1;
-  if (!date)
-    return fail(
+  const fileDate = fileDates?.modified ?? fileDates?.created;
+  const dated: { date: string; source: 'document' | 'manual' | 'metadata' } | undefined = found
+    ? { date: found.iso, source: 'document' }
+    : options.date
+      ? { date: options.date, source: 'manual' }
+      : fileDate
+        ? { date: fileDate, source: 'metadata' }
+        : undefined;
+  if (dated?.source === 'metadata')
+    report.warn(
       titleLine,
-      `a clause set (「${title}」, ${clauses.length} clauses) with no date: no 施行日, 改正日 or date line was found. Add a line such as 「令和3年4月1日改正」 to the source, or import it with --date YYYY-MM-DD`,
+      `the clause set prints no date (no 施行日, 改正日 or date line): dated ${dated.date} from the file's own ${fileDates?.modified ? 'modification' : 'creation'} date — check it, or give the date (--date, or --dates FILE.csv for many files)`,
+    );
+  if (!dated)
+    report.warn(
+      titleLine,
+      `the clause set prints no date (no 施行日, 改正日 or date line) and the file carries none: imported undated (日付不明) — give the date with --date, or --dates FILE.csv for many files, or add date: to the record`,
     );
   // The set's own title: the clause-set title line, or the annex heading above it.
   const setTitle = isClauseSetTitle(title) ? title.replace(/^[(（【]|[)）】]$/gu, '').trim() : title;
-  const id = options.id ?? deriveId(setTitle, 'clauses', date);
+  // Undated sets of one title are told apart by their wording.
+  const id =
+    options.id ??
+    (dated
+      ? deriveId(setTitle, 'clauses', dated.date)
+      : `undated-${createHash('sha256')
+          .update(`${compact(setTitle)}\n${clauses.map((c) => compact(c.text)).join('\n')}`)
+          .digest('hex')
+          .slice(0, 8)}`);
   return result({
     type: 'clause-set',
     clauseSet: {
       id,
       title: setTitle,
-      date,
+      ...(dated ? { date: dated.date, date_source: dated.source } : {}),
       ...(found ? { date_text: found.text } : {}),
       ...(clauseSection ? { clause_section: clauseSection } : {}),
       source: sourceOf(options),

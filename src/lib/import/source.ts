@@ -41,6 +41,22 @@ export interface SourceDoc {
   pages?: number;
   /** What the decoder noticed (vertical text, restored list numbers …). Line 0 = the whole file. */
   notes: Problem[];
+  /**
+   * The dates the file says of itself (PDF Info, a .docx's docProps/core.xml), ISO: a clause set
+   * that prints no date is dated from them, said as such.
+   */
+  fileDates?: { created?: string; modified?: string };
+}
+
+/** An ISO day from a PDF date (`D:20210401093000+09'00'`) or an XML dateTime (`2021-04-01T00:00:00Z`), if it is one. */
+export function isoDay(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(?:D:)?(\d{4})-?(\d{2})-?(\d{2})/u.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
 }
 
 /** A decoding failure the user can act on (a damaged, encrypted or image-only file). */

@@ -15,6 +15,8 @@ export const CONTRACTOR_ROLES = ['委託先', '再委託先', '代表企業', '�
 export const CONTRACTOR_CHANGES = ['変更前', '変更後'] as const;
 /** Where the record's date came from. */
 export const DATE_SOURCES = ['meeting', 'document', 'inferred', 'manual'] as const;
+/** Where a published clause set's date came from (its own field, as it has no meeting or period). */
+export const CLAUSE_DATE_SOURCES = ['document', 'metadata', 'manual'] as const;
 /** Kinds of source file the importer reads. */
 export const SOURCE_TYPES = ['text', 'pdf', 'docx', 'html'] as const;
 
@@ -214,8 +216,14 @@ export const clauseSetSchema = z
       .max(100, 'an id is at most 100 characters (it is a file name and part of the URL); shorten it'),
     /** The title as printed: `個人情報取扱特記事項`. */
     title: z.string().min(1),
-    /** The date it took effect or was revised (ISO): the 施行日, else the 改正日, else the date it bears. */
-    date: isoDate,
+    /**
+     * The date it took effect or was revised (ISO): the 施行日, else the 改正日, else the date it
+     * bears; else the file's own date, or one staff give. Absent when nothing says (日付不明): such
+     * a set is dated by the filings that attached its wording, or listed as undated.
+     */
+    date: isoDate.optional(),
+    /** Where the date came from: printed in it (`document`), the file's metadata (`metadata`), given by staff (`manual`). */
+    date_source: z.enum(CLAUSE_DATE_SOURCES).optional(),
     /** The date's wording as printed: `令和3年4月1日改正`. */
     date_text: z.string().optional(),
     /** The heading of the body section that holds the clauses, when it is not the title. */

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { htmlToLines } from './html-lines.ts';
 import type { Problem } from '../messages.ts';
-import { SourceError, type SourceDoc } from '../source.ts';
+import { SourceError, isoDay, type SourceDoc } from '../source.ts';
 
 /** Limits on what a .docx may unpack to. */
 export const DOCX_LIMITS = { bytes: 200 * 1024 * 1024, ratio: 200, entries: 5000 };
@@ -110,5 +110,9 @@ export async function decodeDocx(bytes: Uint8Array): Promise<SourceDoc> {
     notes.push({ line: 0, message: 'the document has vertical text (縦書き); check the record against it' });
   const lines = htmlToLines(result.value, notes);
   if (lines.every((l) => l.text.trim() === '')) throw new SourceError('the .docx holds no text; check that it is the right file');
-  return { format: 'docx', lines, notes };
+  const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
+  const created = isoDay(/<dcterms:created\b[^>]*>([^<]*)</u.exec(core)?.[1]);
+  const modified = isoDay(/<dcterms:modified\b[^>]*>([^<]*)</u.exec(core)?.[1]);
+  const fileDates = { ...(created ? { created } : {}), ...(modified ? { modified } : {}) };
+  return { format: 'docx', lines, notes, ...(created || modified ? { fileDates } : {}) };
 }

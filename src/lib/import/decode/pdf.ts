@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Problem } from '../messages.ts';
 import { layoutDocument, type PageContent, type Segment, type TextItem } from './pdf-layout.ts';
-import { SourceError, type SourceDoc } from '../source.ts';
+import { SourceError, isoDay, type SourceDoc } from '../source.ts';
 import { unifyRadicals } from '../../core/text.ts';
 
 /** Limits that keep a hostile PDF from taking the machine. */
@@ -269,7 +269,11 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
         line: 0,
         message: `vertical text (縦書き) on page(s) ${vertical.join(', ')}: read as columns from right to left; check the record against the PDF`,
       });
-    return { format: 'pdf', lines, pages: doc.numPages, notes };
+    const info = ((await doc.getMetadata().catch(() => undefined))?.info ?? {}) as Record<string, unknown>;
+    const created = isoDay(info['CreationDate']);
+    const modified = isoDay(info['ModDate']);
+    const fileDates = { ...(created ? { created } : {}), ...(modified ? { modified } : {}) };
+    return { format: 'pdf', lines, pages: doc.numPages, notes, ...(created || modified ? { fileDates } : {}) };
   } finally {
     await task.destroy();
   }
