@@ -252,4 +252,22 @@ describe('published clause sets', () => {
     // The other seed versions keep their ids and names.
     for (const v of seeds.filter((x) => !x.filings.includes(bySeed('001')))) expect(versions.find((x) => x.id === v.id)?.name).toBe(v.name);
   });
+
+  it('an undated one is dated by the filings of its wording; with a wording of its own it is 日付不明の版, first in order, no predecessor and none’s', () => {
+    const seeds = buildVersions(entries, words);
+    const undated = (id: string, clauses: Clause[]): PublishedSet => ({ id, data: { id, title: '個人情報取扱特記事項' }, clauses });
+    const same = undated('undated-same', extractClauses(bySeed('001').body));
+    const alone = undated('undated-alone', rewritten(extractClauses(bySeed('002').body)));
+    const versions = buildVersions(entries, words, undefined, { published: [alone, same] });
+    const of001 = versions.find((v) => v.filings.includes(bySeed('001')))!;
+    const seed001 = seeds.find((v) => v.filings.includes(bySeed('001')))!;
+    expect(of001.published.map((p) => p.id)).toEqual(['undated-same']);
+    expect([of001.first, of001.name]).toEqual([seed001.first, seed001.name]);
+    const own = versions.find((v) => v.published.some((p) => p.id === 'undated-alone'))!;
+    expect([own.first, own.last, own.name]).toEqual(['', '', '日付不明の版']);
+    expect(versions[0]).toBe(own);
+    expect(own.predecessor).toBeUndefined();
+    expect(versions.some((v) => v.predecessor === own.id)).toBe(false);
+    for (const v of seeds) expect(versions.find((x) => x.id === v.id)?.predecessor).toBe(v.predecessor);
+  });
 });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clause, ClauseSet, Entry } from '../record/schema.ts';
 import { formatEra } from '../core/era.ts';
+import { CLAUSE_WORDS as C } from '../words/clauses.ts';
 import { extractClauses } from './extract.ts';
 import { setSimilarity } from './align.ts';
 import type { ClauseOptions } from './similarity.ts';
@@ -66,7 +67,9 @@ export function buildVersions(
     v.filings.push(e);
     byKey.set(key, v);
   }
-  const published = [...(options.published ?? [])].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
+  const published = [...(options.published ?? [])].sort(
+    (a, b) => (a.data.date ?? '').localeCompare(b.data.date ?? '') || a.id.localeCompare(b.id),
+  );
   for (const p of published) {
     if (p.clauses.length === 0) continue;
     const key = versionKey(p.clauses);
@@ -75,7 +78,8 @@ export function buildVersions(
     byKey.set(key, v);
   }
   const versions: ClauseVersion[] = [...byKey].map(([key, v]) => {
-    const dates = [...v.filings.map((f) => f.data.date), ...v.published.map((p) => p.data.date)].sort();
+    // A published set without a date (日付不明) is dated by the filings that attached its wording, if any.
+    const dates = [...v.filings.map((f) => f.data.date), ...v.published.flatMap((p) => (p.data.date ? [p.data.date] : []))].sort();
     return {
       id: versionId(key),
       name: '',
@@ -102,17 +106,20 @@ export function buildVersions(
     }
     i = j;
   }
-  // Names: 平成20年7月版; a second version first seen in the same month is その2.
+  // Names: 平成20年7月版; a second version first seen in the same month is その2. Undated versions
+  // (no filing and no date of their own) sort first and are 日付不明の版, その2 …
   const seen = new Map<string, number>();
   for (const v of versions) {
-    const base = `${formatEra(v.first.slice(0, 7))}版`;
+    const base = v.first ? `${formatEra(v.first.slice(0, 7))}版` : C.undatedVersion;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     v.name = n === 1 ? base : `${base}その${n}`;
   }
+  // The predecessor: the closest earlier version; an undated one is no version's, and has none.
   versions.forEach((v, i) => {
+    if (!v.first) return;
     let best: { id: string; score: number } | undefined;
-    for (const earlier of versions.slice(0, i)) {
+    for (const earlier of versions.slice(0, i).filter((x) => x.first)) {
       const score = setSimilarity(earlier.clauses, v.clauses, words, options);
       if (!best || score > best.score) best = { id: earlier.id, score };
     }

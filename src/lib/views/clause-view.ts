@@ -3,7 +3,7 @@
  * when it is one day), and why a version is called その2 (the other versions first seen in its
  * month). src/pages/clauses/ render what these return.
  */
-import type { ClauseVersion } from '../clauses/versions.ts';
+import type { ClauseVersion, PublishedSet } from '../clauses/versions.ts';
 import { formatEra, formatEraSpan } from '../core/era.ts';
 import { CLAUSE_WORDS as C } from '../words/clauses.ts';
 
@@ -30,8 +30,19 @@ function nameMonth(v: ClauseVersion): string {
  * name order; undefined when the version is alone in its month.
  */
 export function nameNote(v: ClauseVersion, versions: ClauseVersion[]): { text: string; siblings: ClauseVersion[] } | undefined {
+  if (!v.first) return undefined;
   const month = v.first.slice(0, 7);
   const siblings = versions.filter((x) => x.first.slice(0, 7) === month);
   if (siblings.length < 2) return undefined;
   return { text: C.nameNote(nameMonth(v), siblings.length), siblings };
+}
+
+/** When a published set took effect, as printed, else in the era form; 日付不明 when nothing says. */
+export function publishedDate(p: PublishedSet): string {
+  return p.data.date_text ?? (p.data.date ? formatEra(p.data.date) : C.undated);
+}
+
+/** When a version was first seen, in the era form; 日付不明 for an undated one. */
+export function firstSeen(v: ClauseVersion): string {
+  return v.first ? formatEra(v.first) : C.undated;
 }

@@ -6,10 +6,14 @@ import { TERMS } from './terms.ts';
 /** Words of the 特記事項 pages (clause versions, topics, comparisons). */
 export const CLAUSE_WORDS = {
   versions: TERMS.version,
+  /** A version no filing attached and no date dates. */
+  undatedVersion: '日付不明の版',
+  undated: '日付不明',
   versionsLead:
     '契約に付す特記事項（個人情報の保護に関する標準的な契約条項）は、年とともに改正されています。各諮問・報告事項がどの版を付したか、版の間で何が変わったかを新旧対照表で確認できます。',
   used: (clauses: number, filings: number): string => `${clauses}項・${filings}件の諮問・報告事項で使用`,
   publishedOnly: (clauses: number, date: string): string => `${clauses}項・${date}に公表（この版を付した諮問・報告事項はありません）`,
+  publishedUndated: (clauses: number): string => `${clauses}項・公表の日付は不明（この版を付した諮問・報告事項はありません）`,
   published: '公表：',
   predecessor: (name: string): string => `直前の版（${name}）との新旧対照表`,
   pick: '版を選んで比較',

@@ -17,7 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
       return {
         id: p.id,
         title: p.data.title,
-        date: p.data.date,
+        date: p.data.date ?? null,
         date_text: p.data.date_text ?? null,
         source: p.data.source ? { ...p.data.source, url: original ? absoluteUrl(`sources/${original.name}`, site) : null } : null,
       };
