@@ -2,7 +2,8 @@
  * `npm run check-content [-- [--report FILE] [DIR]]`: the content folder (default
  * ARCHIVE_CONTENT_DIR or content/) checked without building, every problem at once as
  * `file:line: what and what to do`; exit 1 on any error. `--report FILE` also writes the staff
- * report (Markdown): problems, names the registries do not place, inferred dates.
+ * report (Markdown): problems, names the registries do not place, inferred dates, clause sets
+ * without a printed date, and originals no record names.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

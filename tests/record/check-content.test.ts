@@ -1,5 +1,5 @@
 /** `npm run check-content`: the content folder checked whole, every problem with its file and line and what to do. */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,7 +100,7 @@ describe('checkContent', () => {
     writeFileSync(
       first,
       readFileSync(first, 'utf8').replace(
-        /^(source:\n(?:  .*\n)+)/mu,
+        /^(source:\n(?: {2}.*\n)+)/mu,
         `$1  copies:\n    - file: filing.pdf\n      sha256: ${missing}\n      type: pdf\n    - file: filing2.pdf\n      sha256: ${changed}\n      type: pdf\n`,
       ),
     );
@@ -113,5 +113,20 @@ describe('checkContent', () => {
     const { report } = checkContent(ARCHIVE);
     expect(report).toMatch(/^# 審議会アーカイブ/u);
     expect(report).toMatch(/## Dates inferred \(not the meeting date\)\n\n- 2008-04a038e7\.md: 2008-12-01 \(the period start\)/u);
+    expect(report).toMatch(/## Clause sets without a printed date\n\nNone\./u);
+    expect(report).toMatch(/## Originals no record names\n\nNone\./u);
+  });
+
+  it('lists undated clause sets and originals no record names in the report', () => {
+    const dir = copy();
+    mkdirSync(path.join(dir, 'clauses'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'clauses', 'undated-0123abcd.md'),
+      '---\nid: undated-0123abcd\ntitle: 個人情報取扱特記事項\n---\n\n## 個人情報取扱特記事項\n\n1 乙は、個人情報を適正に取り扱う。\n',
+    );
+    writeFileSync(path.join(dir, 'sources', '0123456789abcdef.pdf'), 'left behind');
+    const { report } = checkContent(dir);
+    expect(report).toMatch(/## Clause sets without a printed date\n\n- undated-0123abcd\.md: 日付不明 — add `date:`/u);
+    expect(report).toMatch(/## Originals no record names\n\n- sources\/0123456789abcdef\.pdf\n/u);
   });
 });

@@ -183,6 +183,22 @@ export function checkContent(dir: string): { problems: ContentProblem[]; report:
   const entries = filings.map((f) => ({ id: f.data.id, data: f.data, body: f.body }));
   const unplaced = problems.some((p) => p.level === 'error') ? [] : buildArchive(entries, registries, (t) => t).unplaced;
   const inferred = filings.filter((f) => f.data.date_source === 'inferred');
+  const undatedSets = sets.filter((s) => !s.data.date || s.data.date_source === 'metadata');
+  // Originals no record names (as its original, a copy or one it replaces): left by a record
+  // deleted or renamed by hand.
+  const named = new Set<string>();
+  for (const r of [...filings, ...sets]) {
+    const source = r.data.source;
+    if (!source) continue;
+    for (const s of [source, ...(source.copies ?? [])]) named.add(storedName(s).slice(0, 16));
+    for (const sha of source.replaces ?? []) named.add(sha.slice(0, 16));
+  }
+  const sourcesDir = path.join(dir, 'sources');
+  const orphans = existsSync(sourcesDir)
+    ? readdirSync(sourcesDir)
+        .filter((f) => !f.startsWith('.') && !named.has(f.slice(0, 16)))
+        .sort()
+    : [];
   const report = [
     '# 審議会アーカイブ: 確認が必要な記録 (staff report)',
     '',
@@ -206,6 +222,20 @@ export function checkContent(dir: string): { problems: ContentProblem[]; report:
             `- ${path.basename(f.file)}: ${f.data.date} (${f.data.period?.start ? 'the period start' : 'the first date in the filing'})`,
         )
       : ['None.']),
+    '',
+    '## Clause sets without a printed date',
+    '',
+    ...(undatedSets.length > 0
+      ? undatedSets.map((s) =>
+          s.data.date
+            ? `- ${path.basename(s.file)}: ${s.data.date}, from the file's own date — check it`
+            : `- ${path.basename(s.file)}: 日付不明 — add \`date:\` (and \`date_source: manual\`), or import it again with --date`,
+        )
+      : ['None.']),
+    '',
+    '## Originals no record names',
+    '',
+    ...(orphans.length > 0 ? orphans.map((f) => `- sources/${f}`) : ['None.']),
     '',
   ].join('\n');
   return { problems, report };
