@@ -261,6 +261,21 @@ describe('normalise', () => {
       '3 乙は、…',
     ]);
     expect(joinWrapped('NEC', 'Corporation')).toBe('NEC Corporation');
+    // A clause number alone on its line after a full line is never glued to it (…ならない。4).
+    const lone = {
+      format: 'pdf' as const,
+      notes: [],
+      lines: [
+        { text: '3 乙は、業務に関して知り得た情報を一切第三者に漏らしてはならない。', full: true },
+        { text: '4', full: false },
+        { text: '乙は、個人情報を適正に管理しなければならない。' },
+      ],
+    };
+    expect(normalise(lone, { report: collector() }).lines.map((l) => l.text)).toEqual([
+      '3 乙は、業務に関して知り得た情報を一切第三者に漏らしてはならない。',
+      '4',
+      '乙は、個人情報を適正に管理しなければならない。',
+    ]);
     expect(joinWrapped('受託', '者')).toBe('受託者');
   });
 

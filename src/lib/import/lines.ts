@@ -10,7 +10,7 @@ export const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
  * label), so that a wrapped line never runs into it.
  */
 export const STARTS_BLOCK =
-  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}[\s\u3000.．、)）]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
+  /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}(?:[\s\u3000.．、)）]|$)|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
 
 /** The index of the first non-blank line at or after `from`. */
 export function nextText(lines: Line[], from: number): number | undefined {

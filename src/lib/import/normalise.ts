@@ -13,7 +13,7 @@
  */
 import { compact } from '../core/text.ts';
 import type { Problem, StageContext } from './messages.ts';
-import { STARTS_BLOCK, joinWrapped } from './lines.ts';
+import { STARTS_BLOCK, joinWrapped, nextText } from './lines.ts';
 import type { Line, SourceDoc, SourceLine } from './source.ts';
 
 /** The normalised document. */
@@ -219,6 +219,20 @@ export function normalise(doc: SourceDoc, { report }: StageContext): Normalised 
     lines.push({ no: i + 1, text: text.replace(/\s+$/u, ''), ...(l.page !== undefined ? { page: l.page } : {}) });
     prev = l;
   });
+  // A clause number glued to the end of the sentence before (…同様とする。3 / 乙は、…), as a wrap
+  // joiner or an extraction leaves it: it starts the line it numbers.
+  let moved = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const tail = /^(.*[。．])[\s\u3000]*([0-9０-９]{1,2})$/u.exec(lines[k]?.text ?? '');
+    const n = nextText(lines, k + 1);
+    const next = n === undefined ? undefined : lines[n];
+    if (!tail || !next || STARTS_BLOCK.test(next.text) || next.text.includes('\t') || (lines[k]?.text ?? '').includes('\t')) continue;
+    (lines[k] as Line).text = tail[1] ?? '';
+    next.text = `${tail[2]} ${next.text.trim()}`;
+    moved++;
+  }
+  if (moved > 0)
+    report.warn(0, `${moved} clause number(s) at the end of the sentence before them (…。3) moved to the start of their clause`);
   if (joins > 0 && doc.format === 'text') report.warn(0, `${joins} line(s) wrapped at ${wrap} columns joined to the line before`);
   return { lines, dropped };
 }

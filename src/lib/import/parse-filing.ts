@@ -17,11 +17,11 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { extractClauses, parseBody } from '../clauses/extract.ts';
-import { DEFAULT_CONFIG, type ArchiveConfig } from '../record/config.ts';
+import { DEFAULT_CONFIG, DEFAULT_PARTIES, type ArchiveConfig } from '../record/config.ts';
 import { findDates } from '../core/era.ts';
 import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
 import { BIDI, compact } from '../core/text.ts';
-import { buildBody, type Body } from './body/body.ts';
+import { buildBody, titleLine, type Body } from './body/body.ts';
 import { annexItems } from './facts/annex.ts';
 import { isClauseSetTitle } from './recognise/headings.ts';
 import { describeClauses } from './body/clause-reader.ts';
@@ -34,7 +34,8 @@ import type { Line } from './source.ts';
 import { recogniseHeader } from './recognise/recognise.ts';
 import type { SourceDoc } from './source.ts';
 import { textDocument } from './decode/text.ts';
-import { mattersIn, vocabulary } from './recognise/vocabulary.ts';
+import { mattersIn, vocabulary, type Vocabulary } from './recognise/vocabulary.ts';
+import { resegment } from './recognise/flattened.ts';
 
 /** What parsing one document produced. `data` is absent when it could not be imported. */
 export interface ParsedFiling {
@@ -105,7 +106,7 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
       `control characters removed from ${controlled.length} lines (${controlled.slice(0, 10).join(', ')}${controlled.length > 10 ? ` and ${controlled.length - 10} more` : ''}); they are not text`,
     );
   const normalised = normalise(cleaned, ctx);
-  const lines = normalised.lines;
+  let lines = normalised.lines;
   const result = (extra: Partial<ParsedFiling> = {}): ParsedFiling => ({
     type: 'filing',
     body: '',
@@ -130,14 +131,34 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   const v = vocabulary(options.config ?? DEFAULT_CONFIG);
 
   // ---- Header ------------------------------------------------------------------------------
+  const flat = resegment(normalised.lines, v);
+  if (flat.cut > 0)
+    report.warn(
+      0,
+      `the text is flattened onto few lines (as some hosting sites publish it): cut into ${flat.lines.length} lines at the form's markers (記, numbered labels, dates, headings) — check the record`,
+    );
+  lines = flat.lines;
   const header = recogniseHeader(lines, v, ctx);
   const rest = lines.slice(header.bodyStart);
 
   // ---- Body, clauses and facts -------------------------------------------------------------
-  const body = buildBody(header.prelude, rest, v, ctx);
+  const config = options.config ?? DEFAULT_CONFIG;
+  // A clause set under a title the vocabulary does not know (…に関する特約, …安全対策仕様): read
+  // as one when numbered clauses of the clause shape follow its first line. Tried without a
+  // word said, and kept only if it is one.
+  const untitled =
+    header.form === 'none'
+      ? clauseSetUnderOwnTitle(header.prelude, rest, v, [...(config.parties?.contractor ?? []), ...DEFAULT_PARTIES.contractor])
+      : undefined;
+  const body = buildBody(header.prelude, rest, v, ctx, untitled === undefined ? {} : { clauseTitleAt: untitled });
   const facts = readFacts(body.tables, body.fields, () => annexItems(body), v, ctx);
   const markdown = stringify(body.root);
   const clauseSet = body.clauseSets[0];
+  if (untitled !== undefined && clauseSet)
+    report.warn(
+      clauseSet.line,
+      `「${clauseSet.title}」 is not among the clause-set titles the vocabulary knows (特記事項, 特約条項 …): read as a clause set by its ${clauseSet.count} numbered clauses — check it, and add the title to content/archive.yaml (labels:) if the council uses it`,
+    );
   const clauseSection = clauseSet && !isClauseSetTitle(clauseSet.title) ? clauseSet.title : undefined;
   // The written Markdown parsed once: the clauses and the lossless check read the same tree.
   const tree = parseBody(markdown);
@@ -290,6 +311,30 @@ function sourceOf(options: ParseOptions): NonNullable<FilingInput['source']> {
   };
 }
 
+/**
+ * The line to read as a clause set's own title when the vocabulary finds none: the document's
+ * first line that can be a title, followed by at least three numbered clauses of which most
+ * bind the contractor (乙は, 受注者は …) — minutes or a guideline with numbered items are not.
+ */
+function clauseSetUnderOwnTitle(prelude: Line[], rest: Line[], v: Vocabulary, contractor: string[]): number | undefined {
+  const quiet = { report: collector() };
+  const found = buildBody(prelude, rest, v, quiet);
+  if (found.clauseSets.length > 0 || found.fields.length > 0) return undefined;
+  const at = rest.findIndex((l) => l.text.trim() !== '');
+  if (at < 0 || !titleLine(rest[at]?.text ?? '')) return undefined;
+  const trial = buildBody(prelude, rest, v, quiet, { clauseTitleAt: at });
+  const set = trial.clauseSets[0];
+  if (!set || set.count < 3) return undefined;
+  const clauses = extractClauses(parseBody(stringify(trial.root)), (rest[at]?.text ?? '').trim());
+  const party = new RegExp(`(?:${contractor.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})(?:は|が|に|の)`, 'u');
+  const binding = clauses.filter((c) => party.test([c.text, ...(c.items ?? [])].join('')));
+  return binding.length * 2 >= clauses.length && clauses.length >= 3 ? at : undefined;
+}
+
+/** An attachment label before a title: 別紙2, 別記, 参考資料10, 資料3-1 (with a colon or a space after it). */
+const ATTACHMENT_LABEL =
+  /^((?:別紙|別記|別添|参考資料|添付資料|資料)[\s\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐][0-9０-９]+)?)(?:[\s\u3000]*[：:][\s\u3000]*|[\s\u3000]+)(\S.*)$/u;
+
 /** The date a clause set states: the latest 施行日 or 改正日, else a 制定 date, else a date standing alone near its top or end. */
 function clauseSetDate(lines: Line[]): { iso: string; text: string; line: number } | undefined {
   const candidates: Array<{ iso: string; text: string; line: number; rank: number }> = [];
@@ -351,7 +396,12 @@ function clauseSetResult(
       `the clause set prints no date (no 施行日, 改正日 or date line) and the file carries none: imported undated (日付不明) — give the date with --date, or --dates FILE.csv for many files, or add date: to the record`,
     );
   // The set's own title: the clause-set title line, or the annex heading above it.
-  const setTitle = isClauseSetTitle(title) ? title.replace(/^[(（【]|[)）】]$/gu, '').trim() : title;
+  const bare = isClauseSetTitle(title) ? title.replace(/^[(（【]|[)）】]$/gu, '').trim() : title;
+  // An attachment label printed with the title (参考資料10：個人情報取扱特記事項), or standing above
+  // it (別紙 2): kept as the set's label, not as its title.
+  const labelled = ATTACHMENT_LABEL.exec(bare);
+  const setTitle = labelled?.[2] ? labelled[2].trim() : bare;
+  const label = labelled?.[2] ? compact(labelled[1] ?? '') : body.clauseSets[0]?.label ? compact(body.clauseSets[0].label) : undefined;
   // Undated sets of one title are told apart by their wording.
   const id =
     options.id ??
@@ -366,6 +416,7 @@ function clauseSetResult(
     clauseSet: {
       id,
       title: setTitle,
+      ...(label ? { label } : {}),
       ...(dated ? { date: dated.date, date_source: dated.source } : {}),
       ...(found ? { date_text: found.text } : {}),
       ...(clauseSection ? { clause_section: clauseSection } : {}),

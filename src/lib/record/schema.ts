@@ -216,6 +216,8 @@ export const clauseSetSchema = z
       .max(100, 'an id is at most 100 characters (it is a file name and part of the URL); shorten it'),
     /** The title as printed: `個人情報取扱特記事項`. */
     title: z.string().min(1),
+    /** The attachment label printed with it: `別紙2`, `参考資料10`. */
+    label: z.string().optional(),
     /**
      * The date it took effect or was revised (ISO): the 施行日, else the 改正日, else the date it
      * bears; else the file's own date, or one staff give. Absent when nothing says (日付不明): such

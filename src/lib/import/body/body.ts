@@ -7,13 +7,13 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { marker, type Shape } from '../../core/numbering.ts';
-import { compact } from '../../core/text.ts';
+import { compact, endsSentence } from '../../core/text.ts';
 import { HASH_HEADING, nextText } from '../lines.ts';
 import type { StageContext } from '../messages.ts';
 import type { Line } from '../source.ts';
 import { UNDERLINE, bareHeading, isClauseSetTitle, isPartHeading } from '../recognise/headings.ts';
 import { ANNEX_TITLE, type Vocabulary } from '../recognise/vocabulary.ts';
-import { readClauses, type ClauseRead } from './clause-reader.ts';
+import { CLAUSE_HEADING, readClauses, type ClauseRead } from './clause-reader.ts';
 import { colonField, labelAlone, labelledItem, siblingItem } from './labelled.ts';
 import { heading, listOf, paragraphOf } from './mdast.ts';
 import { tableNode } from './tables.ts';
@@ -35,6 +35,17 @@ export interface Field {
 export interface ClauseSetFound extends ClauseRead {
   title: string;
   line: number;
+  /** The attachment label it stands under (別紙2, 別記), when its title is a line of its own. */
+  label?: string;
+}
+
+/** What the caller knows of the body beyond its lines. */
+export interface BodyOptions {
+  /**
+   * A line (index into the body's lines) to read as a clause set's title whatever it says: the
+   * document's own title, when the vocabulary does not know it and numbered clauses follow.
+   */
+  clauseTitleAt?: number;
 }
 
 /** What buildBody produced. */
@@ -50,7 +61,7 @@ export interface Body {
 const BULLET = /^\s*[-*+]\s+(.*)$/u;
 
 /** Build the body from the header lines kept (`prelude`) and the lines after the header. */
-export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: StageContext): Body {
+export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: StageContext, options: BodyOptions = {}): Body {
   const children: RootContent[] = [];
   const tables: TableBlock[] = [];
   const fields: Field[] = [];
@@ -74,7 +85,7 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: Sta
     list = [];
     table = undefined;
   };
-  const startClauses = (title: string, depth: number, i: number, line: Line): number => {
+  const startClauses = (title: string, depth: number, i: number, line: Line, label?: string): number => {
     const read = readClauses(rest, i + 1, children, ctx, {
       depth: Math.min(6, depth),
       heading,
@@ -82,7 +93,7 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: Sta
       list: listOf,
       isSection: (t) => bareHeading(t) && !isClauseSetTitle(t) && !ANNEX_TITLE.test(compact(t)),
     });
-    clauseSets.push({ ...read, title, line: line.no });
+    clauseSets.push({ ...read, title, line: line.no, ...(label ? { label } : {}) });
     return read.end - 1;
   };
   for (let i = 0; i < rest.length; i++) {
@@ -104,6 +115,13 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: Sta
       continue;
     }
     if (table) flush();
+    if (i === options.clauseTitleAt) {
+      flush();
+      const text = (HASH_HEADING.exec(t)?.[2] ?? t).trim();
+      children.push(heading(2, text));
+      i = startClauses(text, 2, i, line);
+      continue;
+    }
     const hash = HASH_HEADING.exec(t);
     if (hash || bareHeading(t) || isPartHeading(t)) {
       flush();
@@ -133,9 +151,11 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: Sta
       if (ANNEX_TITLE.test(compact(text)) && annexHoldsClauses(rest, i + 1)) {
         const next = nextText(rest, i + 1);
         const nt = next === undefined ? '' : (rest[next] as Line).text;
-        if (next !== undefined && isClauseSetTitle(nt)) {
+        // Its title on the line below: a known clause-set title, or any short line that is not a
+        // clause (情報セキュリティに関する安全対策仕様): the vocabulary helps, it does not gate.
+        if (next !== undefined && (isClauseSetTitle(nt) || titleLine(nt))) {
           children.push(heading(depth + 1, nt.trim()));
-          i = startClauses(nt.trim(), depth + 1, next, rest[next] as Line);
+          i = startClauses(nt.trim(), depth + 1, next, rest[next] as Line, text);
         } else i = startClauses(text, depth, i, line);
       }
       continue;
@@ -186,6 +206,14 @@ export function buildBody(prelude: Line[], rest: Line[], v: Vocabulary, ctx: Sta
   }
   flush();
   return { root: { type: 'root', children }, tables, fields, sections, clauseSets };
+}
+
+/** A line that can be a document's title: short, one line, no sentence, no number, no bracketed heading, no table. */
+export function titleLine(text: string): boolean {
+  const t = text.replace(/\*\*/gu, '').trim();
+  return (
+    t.length >= 2 && t.length <= 40 && !t.includes('\t') && !marker(t) && !endsSentence(t) && !/[、，,]/u.test(t) && !CLAUSE_HEADING.test(t)
+  );
 }
 
 /** The value lines grouped into paragraphs as the source groups them (blank lines between). */

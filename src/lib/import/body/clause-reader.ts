@@ -20,6 +20,9 @@ import type { Line } from '../source.ts';
 
 /** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
 export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
+/** One half-width space between two kanji or kana. */
+const WORD_SPACE =
+  /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])\u0020(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])/gu;
 const ERA_DATE = /(?:明治|大正|昭和|平成|令和)[\s\u3000]*(?:元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[\s\u3000]*年/u;
 
 type Part = { type: 'p'; text: string } | { type: 'items'; items: string[] };
@@ -66,8 +69,26 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
   let blankBefore = false;
   let count = 0;
   let headed = 0;
+  let spaced = 0;
+  // A space a PDF left between two characters of a word (受注 者は, 秘密等の保 持): Japanese prose
+  // puts none between kanji and kana, so in a clause's sentences it is removed (and counted).
+  const unspace = (text: string): string => {
+    // An item's own marker (ア, (1)) keeps the space after it.
+    const m = marker(text);
+    const head = m && text.startsWith(m.written) ? text.slice(0, text.length - m.rest.length) : '';
+    return (
+      head +
+      text.slice(head.length).replace(WORD_SPACE, () => {
+        spaced++;
+        return '';
+      })
+    );
+  };
   const emit = (): void => {
     if (!current) return;
+    for (const p of current.parts)
+      if (p.type === 'p') p.text = unspace(p.text);
+      else p.items = p.items.map(unspace);
     const [first, ...more] = current.parts;
     const text = first?.type === 'p' ? first.text : '';
     out.push({ type: 'paragraph', children: [{ type: 'text', value: text ? `${current.marker} ${text}` : current.marker }] });
@@ -165,6 +186,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
       if (blankBefore && plain.length <= 40 && !endsSentence(plain) && !CLAUSE_HEADING.test(plain)) {
         emit();
         out.push(o.heading(o.depth, plain));
+        if (spaced > 0) ctx.report.warn(lines[start]?.no ?? 0, `${spaced} space(s) inside words of the 特記事項 (受注 者) removed`);
         return { end: i + 1, count, headed, ...(top ? { shape: top } : {}) };
       }
       setLast(p, `${previous}\n${plain}`);
@@ -177,6 +199,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
       ctx.report.warn(line.no, 'text in the 特記事項 before the first numbered clause; kept as a paragraph');
   }
   emit();
+  if (spaced > 0) ctx.report.warn(lines[start]?.no ?? 0, `${spaced} space(s) inside words of the 特記事項 (受注 者) removed`);
   return { end: i, count, headed, ...(top ? { shape: top } : {}) };
 }
 
@@ -203,10 +226,17 @@ function roleIn(m: Marker, top: Shape | undefined): 'clause' | 'paragraph' | 'it
 function splitHeading(m: Marker, lines: Line[], i: number): { heading?: { text: string; consumed?: number }; rest: string } {
   const bracket = /^([（(【〔][^（）()【】〔〕]{1,40}[）)】〕])[\s\u3000]*(.*)$/u.exec(m.rest);
   if (bracket && m.shape !== 'num') return { heading: { text: bracket[1] ?? '' }, rest: (bracket[2] ?? '').trim() };
-  if (m.shape !== 'num' && m.rest && m.rest.length <= 25 && !endsSentence(m.rest) && !/[、，,]/u.test(m.rest)) {
+  // A plain number (1, ２) heads a clause only with a short noun phrase: `1 秘密保持義務`, not
+  // `1 乙は` wrapped before its sentence goes on.
+  const numHeading = m.shape !== 'num' || (m.rest.length <= 20 && !/[はがをにのでとへもやて]$/u.test(m.rest));
+  if (numHeading && m.rest && m.rest.length <= 25 && !endsSentence(m.rest) && !/[、，,]/u.test(m.rest)) {
     const n = nextText(lines, i + 1);
     const next = n === undefined ? undefined : (lines[n] as Line).text.trim();
     if (next && !marker(next) && !CLAUSE_HEADING.test(next) && !next.includes('\t') && next.length > m.rest.length)
+      return { heading: { text: m.rest }, rest: '' };
+    // `1 個人情報等の定義` over its sub-items `(1) …`, `(2) …`: the heading of a clause made of items.
+    const sub = next ? marker(next) : undefined;
+    if (sub && sub.shape !== m.shape && roleOf(sub, m.shape) === 'item' && endsSentence(sub.rest))
       return { heading: { text: m.rest }, rest: '' };
   }
   return { rest: m.rest };

@@ -83,7 +83,8 @@ export function recogniseHeader(lines: Line[], v: Vocabulary, { report }: StageC
 
 /** The department a line names by itself: `保健福祉部 国保年金課`, `（担当）保健福祉部国保年金課`, `担当課：…`. */
 export function departmentLine(text: string): Department | undefined {
-  let t = squash(fragmentToPlain(text).replace(/\*\*/gu, ''));
+  // A numbered item of a 諮問書's list (２ 担当課 市民部 市民課) names it too.
+  let t = squash(fragmentToPlain(text).replace(/\*\*/gu, '')).replace(/^[0-9０-９]{1,2}[\s\u3000.．]+(?=担当|所管)/u, '');
   const labelled = /^[（(【]?\s*(?:担当部課|担当部署|担当課|担当|所管課|所管|問合せ先|問い合わせ先)\s*[）)】]?\s*[：:]?\s*(.+)$/u.exec(t);
   if (labelled) t = labelled[1] ?? '';
   t = t.replace(/[）)]$/u, '').trim();
@@ -152,8 +153,10 @@ function shimonForm(lines: Line[], v: Vocabulary): Read | undefined {
   while (s < lines.length && isBlank(lines[s])) s++;
   const subject = lines[s];
   if (subject && !bareHeading(subject.text) && !subject.text.includes('\t')) {
-    const m = TITLE.exec(subject.text);
-    const text = squash(fragmentToPlain(plain(m ? (m[1] ?? '') : subject.text).replace(/^[0-9０-９]+[\s\u3000.．]+/u, '')));
+    // Its number and a 件名 label before it are not the subject (１ 件名 住民票の写し…).
+    const unnumbered = subject.text.replace(/^\s*[0-9０-９]+[\s\u3000.．]+/u, '');
+    const m = TITLE.exec(unnumbered);
+    const text = squash(fragmentToPlain(plain(m ? (m[1] ?? '') : unnumbered)));
     if (text && text.length <= 200) {
       header.title = { text, line: subject.no };
       header.matterTexts.push(text);
