@@ -4,13 +4,13 @@
  * (same subject, section and year, another kind) gets an id of its own and never the other's
  * record, in one run or a later one; a run again changes nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport, type ImportResult } from '../../scripts/lib/import-run.ts';
 import { parseRecord } from '../../src/lib/record/record.ts';
-import { seed } from '../support/helpers.ts';
+import { SEED_DIR, SEED_FILES, seed } from '../support/helpers.ts';
 
 const CASES = path.resolve('tests/fixtures/import');
 
@@ -41,6 +41,22 @@ function asShimon(text: string): string {
 }
 
 describe('a folder imported in one run', () => {
+  it('every case fixture and seed, as one folder: every council document written, only the non-documents refused', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'archive-batch-'));
+    const inbox = path.join(work, 'inbox');
+    mkdirSync(inbox);
+    for (const c of readdirSync(CASES))
+      for (const f of readdirSync(path.join(CASES, c)).filter((x) => x.startsWith('input.')))
+        cpSync(path.join(CASES, c, f), path.join(inbox, `${c}${path.extname(f)}`));
+    for (const f of SEED_FILES) cpSync(path.join(SEED_DIR, f), path.join(inbox, f));
+    const { results } = await run(['--out', path.join(work, 'content'), inbox]);
+    const refused = results.filter((r) => !r.ok).map((r) => path.basename(r.source));
+    // Minutes and a guideline: not council documents, refused with the account of what was recognised.
+    expect(refused).toEqual(['guideline-text.txt', 'unknown-form-text.txt']);
+    for (const r of results.filter((x) => !x.ok)) expect(r.errors.join('\n')).toMatch(/does not read as a council filing/u);
+    expect(results.length).toBe(readdirSync(CASES).length + SEED_FILES.length);
+  });
+
   it('the same filing in three formats is one record with two copies; a 諮問 of the same subject is its own record', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'archive-batch-'));
     const inbox = path.join(work, 'inbox');
