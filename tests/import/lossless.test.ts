@@ -1,5 +1,6 @@
 /** Every run of source text is in the record: on every seed, and the check itself can fail. */
 import { describe, expect, it } from 'vitest';
+import { fragmentToPlain, hasHtml } from '../../src/lib/import/decode/html.ts';
 import { missingText, sourceRuns } from '../../src/lib/import/lossless.ts';
 import { SEED_FILES, parse, seed } from '../support/helpers.ts';
 
@@ -10,6 +11,15 @@ describe('sourceRuns', () => {
     expect(sourceRuns('<b>事業名</b>\t証明書')).toEqual(['事業名', '証明書']);
     expect(sourceRuns('件 名\tマイナンバー')).toEqual(['マイナンバー']);
     expect(sourceRuns('----\t-------')).toEqual([]);
+  });
+
+  it('keeps angle brackets that open no tag as text, in the source and in the record alike', () => {
+    expect(sourceRuns('<p>a<b かつ c>d</p>')).toEqual(['a<b', 'かつ', 'c>d']);
+    expect(sourceRuns('<A社>と<B社>\t<NEC>')).toEqual(['<A社>と<B社>', '<NEC>']);
+    expect(fragmentToPlain('<p>a<b かつ c>d</p>')).toBe('a<b かつ c>d');
+    expect(fragmentToPlain('<NEC>と<p>契約</p>')).toBe('<NEC>と\n契約');
+    expect(hasHtml('a<b かつ c>d')).toBe(false);
+    expect(hasHtml('<b>事業名</b>')).toBe(true);
   });
 });
 

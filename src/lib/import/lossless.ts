@@ -12,6 +12,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { parseBody } from '../clauses/extract.ts';
 import { compact } from '../core/text.ts';
+import { escapeStrayAngles } from './decode/html.ts';
 
 /** Printed form labels whose meaning the record carries in its keys rather than as text. */
 const FORM_LABELS = new Set([
@@ -50,7 +51,7 @@ export function sourceRuns(line: string): string[] {
   if (/<\/?[a-zA-Z]/u.test(t))
     t = t
       .split('\t')
-      .map((cell) => hastText(html.parse(cell)))
+      .map((cell) => hastText(html.parse(escapeStrayAngles(cell))))
       .join('\t');
   t = t
     .replace(/件[\s\u3000]+名/u, '件名')

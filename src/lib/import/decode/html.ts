@@ -10,9 +10,48 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
+/**
+ * The elements extracted text carries (a cell's paragraphs, lists, tables, emphasis) and the
+ * raw-text ones that must stay inert. Angle brackets that open none of these are text:
+ * `<A社>と<B社>`, `a<b かつ c>d`, `<NEC>` — parsed as tags they would vanish with their words.
+ */
+const ELEMENTS = new Set([
+  ...'p br hr ol ul li dl dt dd table thead tbody tfoot tr td th caption colgroup col div span b strong i em u s strike small big sup sub font center a img h1 h2 h3 h4 h5 h6 pre code blockquote ruby rt rp'.split(
+    ' ',
+  ),
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'textarea',
+  'title',
+  'xmp',
+  'noembed',
+  'noframes',
+  'template',
+  'object',
+  'svg',
+  'math',
+]);
+/** A tag: its name, then attributes that are attributes (name, or name=value). */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/gu;
+
+/** The text with every `<` that opens no tag of ELEMENTS (nor a comment) written as `&lt;`, so the parser keeps it as text. */
+export function escapeStrayAngles(text: string): string {
+  const tags = new Set<number>();
+  for (const m of text.matchAll(TAG)) if (ELEMENTS.has((m[2] ?? '').toLowerCase())) tags.add(m.index);
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    out += ch === '<' && !tags.has(i) && !text.startsWith('<!--', i) ? '&lt;' : ch;
+  }
+  return out;
+}
+
 /** True when a piece of text contains an HTML tag (and so needs the HTML parser). */
 export function hasHtml(text: string): boolean {
-  return /<\/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?>/u.test(text);
+  for (const m of text.matchAll(TAG)) if (ELEMENTS.has((m[2] ?? '').toLowerCase())) return true;
+  return false;
 }
 
 // Elements whose content the HTML parser keeps as raw text. hast-util-to-mdast would drop
@@ -51,7 +90,7 @@ const parser = unified().use(rehypeParse, { fragment: true });
 
 /** Parse an HTML fragment into Markdown block nodes. */
 export function htmlToBlocks(html: string): RootContent[] {
-  const hast = parser.parse(html);
+  const hast = parser.parse(escapeStrayAngles(html));
   keepRawText(hast);
   const mdast = toMdast(hast) as Root;
   return mdast.children;
