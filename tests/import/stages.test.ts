@@ -82,6 +82,39 @@ describe('decodePdf', () => {
     expect(doc.notes.map((n) => n.message)).toContainEqual(expect.stringMatching(/^3 character\(s\) .* CJK radicals/u));
   });
 
+  it('leaves out text drawn so that no one sees it (render mode 3, white on a white page, too small), says so, and keeps an OCR layer', async () => {
+    const pdf = (content: string): Buffer =>
+      writePdf([
+        '<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+        '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+        `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      ]);
+    const visible = (y: number, text: string): string => `BT /F1 12 Tf 72 ${y} Td (${text}) Tj ET`;
+    const doc = await decodePdf(
+      pdf(
+        [
+          visible(760, 'Contractor: Visible Systems Ltd'),
+          visible(740, 'Items: name, address'),
+          visible(720, 'Kind: prior report'),
+          'BT /F1 12 Tf 3 Tr 72 700 Td (Hidden Holdings Ltd) Tj 0 Tr ET',
+          'BT 1 1 1 rg /F1 12 Tf 72 680 Td (White Corp) Tj 0 0 0 rg ET',
+          'BT /F1 0.3 Tf 72 660 Td (Tiny Trading) Tj ET',
+        ].join('\n'),
+      ),
+    );
+    const text = doc.lines.map((l) => l.text).join('\n');
+    expect(text).toMatch(/Visible Systems Ltd/u);
+    expect(text).not.toMatch(/Hidden Holdings|White Corp|Tiny Trading/u);
+    expect(doc.notes.map((n) => n.message).join('\n')).toMatch(
+      /3 piece\(s\) of text drawn so that no one sees them .* left out of the record: 「Hidden Holdings Ltd」、「White Corp」、「Tiny Trading」/u,
+    );
+    // A page whose text is all invisible is an OCR layer over a scan: its text.
+    const ocr = await decodePdf(pdf('BT /F1 12 Tf 3 Tr 72 700 Td (Scanned contract text) Tj 0 Tr ET'));
+    expect(ocr.lines.map((l) => l.text).join('\n')).toMatch(/Scanned contract text/u);
+  });
+
   it('says when a PDF carries active content (JavaScript, a launch action), and not when it does not', async () => {
     const pdf = (catalogExtra: string): Buffer => {
       const content = 'BT /F1 12 Tf 72 700 Td (Itaku no kenmei) Tj ET';

@@ -55,12 +55,41 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** Ruling lines of a page: stroked straight lines, and thin filled rectangles as their centre line. */
-function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): { segments: Segment[]; images: number } {
+/** What a page draws besides its text content: ruling lines, images, and text drawn so no one sees it. */
+interface Drawn {
+  segments: Segment[];
+  images: number;
+  /** Strings shown invisibly (text render mode 3 or 7: neither filled nor stroked), as shown. */
+  invisible: string[];
+  /** Strings shown in white, and whether anything but white was filled behind text (then white may be seen). */
+  white: string[];
+  darkFill: boolean;
+}
+
+/** The text of a show-text operator's glyphs (numbers in the array are spacing). */
+function shownText(args: unknown[] | null): string {
+  const glyphs = (args?.[0] ?? []) as Array<{ unicode?: string } | number | null>;
+  return glyphs.map((g) => (g && typeof g === 'object' ? (g.unicode ?? '') : '')).join('');
+}
+
+/**
+ * Ruling lines of a page (stroked straight lines, and thin filled rectangles as their centre
+ * line), its images, and the text it draws invisibly: pdfjs's text content gives every string
+ * whatever its render mode or colour, and a hidden string (a company name in render mode 3)
+ * must not become a fact.
+ */
+function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs['OPS']): Drawn {
   const segments: Segment[] = [];
+  const invisible: string[] = [];
+  const white: string[] = [];
+  let darkFill = false;
   let images = 0;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
+  let mode = 0;
+  let fill = '#000000';
+  const states: Array<{ mode: number; fill: string }> = [];
+  const shows = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
   const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const strokes = new Set<number>([
     OPS.stroke,
@@ -79,9 +108,19 @@ function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs
   ]);
   ops.fnArray.forEach((fn, i) => {
     const args = ops.argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
+    if (fn === OPS.save) {
+      stack.push(ctm);
+      states.push({ mode, fill });
+    } else if (fn === OPS.restore) {
+      ctm = stack.pop() ?? ctm;
+      ({ mode, fill } = states.pop() ?? { mode, fill });
+    } else if (fn === OPS.setTextRenderingMode && args) mode = Number(args[0]);
+    else if (fn === OPS.setFillRGBColor && args) fill = String(args[0]).toLowerCase();
+    else if (shows.has(fn)) {
+      const text = shownText(fn === OPS.nextLineSetSpacingShowText ? (args?.slice(2) ?? null) : args).trim();
+      if (text && (mode === 3 || mode === 7)) invisible.push(text);
+      else if (text && fill === '#ffffff') white.push(text);
+    } else if (fn === OPS.transform && args) ctm = multiply(ctm, args as Matrix);
     else if (fn === OPS.paintFormXObjectBegin && args) {
       stack.push(ctm);
       const m = args[0] as Matrix | null;
@@ -100,6 +139,7 @@ function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs
           const ys = world.map((p) => p[1]);
           const w = Math.max(...xs) - Math.min(...xs);
           const h = Math.max(...ys) - Math.min(...ys);
+          if (fill !== '#ffffff' && w > 8 && h > 8) darkFill = true;
           if (world.length >= 4 && Math.min(w, h) <= 2.5 && Math.max(w, h) > 4) {
             if (w >= h)
               segments.push({
@@ -127,7 +167,37 @@ function segmentsOf(ops: { fnArray: number[]; argsArray: unknown[] }, OPS: Pdfjs
       }
     }
   });
-  return { segments, images };
+  return { segments, images, invisible, white, darkFill };
+}
+
+/** Below this height (in points) text is too small to read: drawn to be found, not seen. */
+const TINY = 1.5;
+
+/**
+ * The page's text items without those drawn invisibly: each string shown in render mode 3, in
+ * white on a page with nothing dark behind text, or too small to see, is taken out once.
+ */
+function withoutHidden(items: TextItem[], drawn: Drawn): { items: TextItem[]; hidden: string[] } {
+  const hiddenRuns = new Map<string, number>();
+  // Most of a page's text invisible is an OCR text layer over a scan (ocrmypdf draws it in render
+  // mode 3): it is the page's text, and kept.
+  const all = items.reduce((n, it) => n + it.str.trim().length, 0);
+  const invisible = drawn.invisible.reduce((n, s) => n + s.length, 0);
+  const ocr = invisible * 2 >= all;
+  for (const s of [...(ocr ? [] : drawn.invisible), ...(drawn.darkFill ? [] : drawn.white)]) hiddenRuns.set(s, (hiddenRuns.get(s) ?? 0) + 1);
+  const hidden: string[] = [];
+  const kept = items.filter((it) => {
+    const s = it.str.trim();
+    if (!s) return true;
+    const n = hiddenRuns.get(s) ?? 0;
+    if (n > 0 || it.size < TINY) {
+      if (n > 0) hiddenRuns.set(s, n - 1);
+      hidden.push(s);
+      return false;
+    }
+    return true;
+  });
+  return { items: kept, hidden };
 }
 
 /** The points of each subpath (curves by their end points: only straight rules matter here). */
@@ -198,6 +268,7 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
     let images = 0;
     let rotated = 0;
     let radicals = 0;
+    const hidden: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
@@ -223,10 +294,12 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
       const ops = await page.getOperatorList();
       const s = segmentsOf(ops, lib.OPS);
       images += s.images;
+      const seen = withoutHidden(items, s);
+      hidden.push(...seen.hidden);
       pages.push({
         width: x1 - x0,
         height: y1 - y0,
-        items,
+        items: seen.items,
         segments: s.segments.map((g) => ({ x1: g.x1 - x0, y1: g.y1 - y0, x2: g.x2 - x0, y2: g.y2 - y0 })),
       });
       page.cleanup();
@@ -246,6 +319,14 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
       notes.push({
         line: 0,
         message: `the PDF carries ${attached} embedded file(s); they are not imported — import them on their own if they are filings`,
+      });
+    if (hidden.length > 0)
+      notes.push({
+        line: 0,
+        message: `${hidden.length} piece(s) of text drawn so that no one sees them (invisible render mode, white on white, or smaller than ${TINY} pt) left out of the record: ${hidden
+          .slice(0, 5)
+          .map((h) => `「${h.length > 40 ? `${h.slice(0, 40)}…` : h}」`)
+          .join('、')}${hidden.length > 5 ? ' …' : ''} — check the original`,
       });
     if (radicals > 0)
       notes.push({
