@@ -22,6 +22,16 @@ describe('parseFiling on the seeds', () => {
     expect(r.data?.items).toContain('住民票コード');
     expect(r.data?.items).toContain('氏名');
     expect(r.clauses).toHaveLength(13);
+    // Each fact says where it was read and how: the date is the period's start, inferred.
+    expect(r.data?.provenance).toMatchObject({
+      title: { how: 'read', line: 5 }, // the 件名 line of the text
+      kind: { how: 'read' },
+      date: { how: 'inferred', line: r.data?.provenance?.period?.line },
+      period: { how: 'read' },
+      items: { how: 'read' },
+      matters: { how: 'inferred' },
+    });
+    expect(Object.values(r.data?.provenance ?? {}).every((p) => p.how !== 'read' || (p.line ?? 0) > 0)).toBe(true);
     expect(r.clauses[1]).toEqual({
       number: 2,
       heading: '秘密の保持',

@@ -19,7 +19,10 @@ import { unified } from 'unified';
 import { extractClauses, parseBody } from '../clauses/extract.ts';
 import { DEFAULT_CONFIG, DEFAULT_PARTIES, type ArchiveConfig } from '../record/config.ts';
 import { findDates } from '../core/era.ts';
-import type { Clause, ClauseSetInput, Department, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
+import type { Clause, ClauseSetInput, Department, FACT_FIELDS, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
+
+/** Where a fact was read and how (the record's `provenance`). */
+type FactSource = NonNullable<FilingInput['provenance']>[(typeof FACT_FIELDS)[number]] & {};
 import { BIDI, compact } from '../core/text.ts';
 import { buildBody, titleLine, type Body } from './body/body.ts';
 import { annexItems } from './facts/annex.ts';
@@ -251,14 +254,20 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   const text = lines.map((l) => l.text).join('\n');
   let date: string | undefined;
   let dateSource: FilingInput['date_source'] = 'inferred';
+  let dateLine: number | undefined;
   if (header.date) {
     date = header.date.iso;
     dateSource = 'document';
-  } else date = facts.period?.start;
+    dateLine = header.date.line;
+  } else {
+    date = facts.period?.start;
+    dateLine = facts.found['period'];
+  }
   if (!date) {
     const any = findDates(text).dates[0];
     if (any) {
       date = any.iso;
+      dateLine = lineOf(lines, any.index, text);
       report.warn(lineOf(lines, any.index, text), `no period start; the date is inferred from the first date in the filing (${any.text})`);
     }
   }
@@ -299,6 +308,33 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
     ...(clauseSection ? { clause_section: clauseSection } : {}),
     source: sourceOf(options),
   };
+  // Where each fact was read and how it was got, for staff to check it against the original.
+  const found = facts.found;
+  const readAt = (how: FactSource['how'], line: number | undefined): FactSource => {
+    const page = line === undefined ? undefined : lines.find((l) => l.no === line)?.page;
+    return { how, ...(line !== undefined ? { line } : {}), ...(page !== undefined ? { page } : {}) };
+  };
+  const numberLine = header.number ? lines.find((l) => compact(l.text).includes(compact(header.number ?? '')))?.no : undefined;
+  const provenance: Partial<Record<(typeof FACT_FIELDS)[number], FactSource>> = {
+    title: readAt('read', title.line),
+    kind: kind ? readAt('read', kind.line) : readAt('default', undefined),
+    ...(header.number ? { number: readAt('read', numberLine) } : {}),
+    ...(matters.length > 0 ? { matters: readAt('inferred', undefined) } : {}),
+    ...(header.basis.length > 0 ? { basis: readAt('read', header.basisLine) } : {}),
+    department: readAt('read', header.department?.line ?? facts.section?.line),
+    date: readAt(dateSource === 'document' ? 'read' : 'inferred', dateLine),
+    ...(facts.contractors.length > 0 ? { contractors: readAt('read', found['contractors']) } : {}),
+    ...(facts.contractorStatus ? { contractor_status: readAt('read', found['contractors']) } : {}),
+    ...(facts.period ? { period: readAt('read', found['period']) } : {}),
+    ...(facts.items.length > 0 ? { items: readAt('read', found['items']) } : {}),
+    ...(facts.media ? { media: readAt('read', found['media'] ?? found['heldMedia']) } : {}),
+    ...(facts.purpose ? { purpose: readAt('read', found['purpose'] ?? found['reason']) } : {}),
+    ...(facts.subjects ? { subjects: readAt('read', found['subjects']) } : {}),
+    ...(facts.measures.municipality || facts.measures.contractor
+      ? { measures: readAt('read', found['measuresMunicipality'] ?? found['measuresContractor']) }
+      : {}),
+  };
+  data.provenance = provenance;
   return result({ data, body: markdown, tree, clauses });
 }
 

@@ -2,7 +2,7 @@
  * Reading and writing record files: `content/filings/<id>.md`, YAML frontmatter validated by
  * the schema, then the Markdown body.
  */
-import { LineCounter, isNode, parseDocument, stringify } from 'yaml';
+import { Document as YamlDocument, LineCounter, isMap, isNode, parseDocument, stringify } from 'yaml';
 import { ZodArray, ZodObject, type z } from 'zod';
 import type { ClauseSet, ClauseSetInput, Filing, FilingInput } from './schema.ts';
 import { clauseSetSchema, filingSchema } from './schema.ts';
@@ -122,7 +122,11 @@ export function nearestKey(key: string, known: readonly string[]): string | unde
 /** Write a record file's text: frontmatter in schema order, then the body. Deterministic. */
 export function serializeRecord(data: FilingInput, body: string): string {
   // Parsing first puts keys in schema order and fills defaults, so every writer agrees.
-  const yaml = stringify(filingSchema.parse(data), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  const doc = new YamlDocument(filingSchema.parse(data), { aliasDuplicateObjects: false });
+  // Each fact's provenance on one line: `title: { how: read, line: 3, page: 1 }`.
+  const provenance = doc.get('provenance');
+  if (isMap(provenance)) for (const item of provenance.items) if (isMap(item.value)) item.value.flow = true;
+  const yaml = doc.toString({ lineWidth: 0, minContentWidth: 0 });
   return `---\n${yaml}---\n\n${body.replace(/^\n+/u, '').replace(/\n*$/u, '\n')}`;
 }
 

@@ -111,6 +111,38 @@ export const copySchema = z.strictObject({
   type: z.enum(SOURCE_TYPES).optional(),
 });
 
+/** How the importer got a fact: read where it stands, inferred from other text, or a default when nothing said. */
+export const FACT_HOW = ['read', 'inferred', 'default'] as const;
+/** The facts of a filing whose provenance the importer records. */
+export const FACT_FIELDS = [
+  'title',
+  'kind',
+  'number',
+  'matters',
+  'basis',
+  'department',
+  'date',
+  'contractors',
+  'contractor_status',
+  'period',
+  'items',
+  'media',
+  'purpose',
+  'subjects',
+  'measures',
+] as const;
+
+/**
+ * Where a fact was read and how it was got. `line` is the line of the source as the importer read
+ * it (`npm run import -- --text FILE` prints them: the file's own lines for text, the decoded
+ * lines for PDF and Word); `page` the PDF page.
+ */
+export const factSourceSchema = z.strictObject({
+  how: z.enum(FACT_HOW),
+  line: z.number().int().positive().optional(),
+  page: z.number().int().positive().optional(),
+});
+
 /** Where the record came from. */
 export const sourceSchema = z.strictObject({
   /** File name of the imported original (text, PDF or Word). */
@@ -177,6 +209,8 @@ export const filingSchema = z.strictObject({
   clause_section: z.string().optional(),
   /** Provenance of an imported record. */
   source: sourceSchema.optional(),
+  /** Where the importer read each fact and how it got it; a fact staff corrected keeps its entry until they remove it. */
+  provenance: z.partialRecord(z.enum(FACT_FIELDS), factSourceSchema).optional(),
 });
 
 /** A filing's frontmatter after validation. */

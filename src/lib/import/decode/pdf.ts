@@ -184,7 +184,8 @@ function withoutHidden(items: TextItem[], drawn: Drawn): { items: TextItem[]; hi
   const all = items.reduce((n, it) => n + it.str.trim().length, 0);
   const invisible = drawn.invisible.reduce((n, s) => n + s.length, 0);
   const ocr = invisible * 2 >= all;
-  for (const s of [...(ocr ? [] : drawn.invisible), ...(drawn.darkFill ? [] : drawn.white)]) hiddenRuns.set(s, (hiddenRuns.get(s) ?? 0) + 1);
+  for (const s of [...(ocr ? [] : drawn.invisible), ...(drawn.darkFill ? [] : drawn.white)])
+    hiddenRuns.set(s, (hiddenRuns.get(s) ?? 0) + 1);
   const hidden: string[] = [];
   const kept = items.filter((it) => {
     const s = it.str.trim();
