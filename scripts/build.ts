@@ -8,17 +8,16 @@
  * ARCHIVE_DIST names the output folder (default dist/).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkContent, formatContentProblem } from '../src/lib/record/check-content-fs.ts';
 import { contentDir } from '../src/lib/record/load-fs.ts';
 import { hostingBase } from '../src/lib/publish/hosting.ts';
 import { buildSearchIndex } from '../src/lib/search/indexer/indexer.ts';
-import { processAlive } from './lib/fs-safe.ts';
+import { putInPlace, recoverInterrupted, swapFolders } from '../src/lib/publish/swap-fs.ts';
 
-const final = path.resolve(process.env['ARCHIVE_DIST'] ?? 'dist');
-const building = `${final}.building-${process.pid}`;
-const previous = `${final}.previous-${process.pid}`;
+const folders = swapFolders(process.env['ARCHIVE_DIST'] ?? 'dist');
+const { final, building } = folders;
 // Astro writes its output by renaming files from the project's .astro/, which fails across
 // filesystems (EXDEV): for a dist/ on another one, the site is built on the project's filesystem
 // and copied beside dist/ before the swap.
@@ -26,34 +25,7 @@ mkdirSync(path.dirname(final), { recursive: true });
 const elsewhere = statSync(path.dirname(final)).dev !== statSync(process.cwd()).dev;
 const astroOut = elsewhere ? path.resolve('node_modules', '.cache', 'council-archive', `dist.building-${process.pid}`) : building;
 
-/**
- * What an interrupted build left (killed between its two renames, or before it cleaned up): a
- * dist/ that is missing is put back from the newest previous build, and the folders of builds
- * that are no longer running are removed.
- */
-function recover(): void {
-  const dir = path.dirname(final);
-  const base = path.basename(final);
-  const left = readdirSync(dir)
-    .map((name) => ({
-      name,
-      m: new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\.(building|previous)-(\\d+)$`, 'u').exec(name),
-    }))
-    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null && !processAlive(Number(x.m[2])));
-  const previousBuilds = left
-    .filter((x) => x.m[1] === 'previous')
-    .sort((a, b) => statSync(path.join(dir, b.name)).mtimeMs - statSync(path.join(dir, a.name)).mtimeMs);
-  const newest = previousBuilds[0];
-  if (!existsSync(final) && newest) {
-    renameSync(path.join(dir, newest.name), final);
-    console.warn(
-      `${path.relative(process.cwd(), final) || final}/ was missing after an interrupted build: the last good build is back in place`,
-    );
-  }
-  for (const x of left) rmSync(path.join(dir, x.name), { recursive: true, force: true });
-}
-
-recover();
+recoverInterrupted(final, (m) => console.warn(m));
 
 function fail(message: string): never {
   rmSync(building, { recursive: true, force: true });
@@ -97,14 +69,10 @@ if (elsewhere) {
   }
   rmSync(astroOut, { recursive: true, force: true });
 }
-// The swap: two renames in one folder, so dist/ is the old build or the new one, never a part
-// (a build killed between them leaves dist/ missing; the next build puts the old one back).
+// The swap (src/lib/publish/swap-fs.ts): dist/ is the old build or the new one, never a part.
 try {
-  if (existsSync(final)) renameSync(final, previous);
-  renameSync(building, final);
+  putInPlace(folders);
 } catch (e) {
-  if (!existsSync(final) && existsSync(previous)) renameSync(previous, final);
   fail(`the new build could not be put in place (${(e as Error).message})`);
 }
-rmSync(previous, { recursive: true, force: true });
 console.log(`built ${path.relative(process.cwd(), final) || final}/`);

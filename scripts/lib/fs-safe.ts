@@ -35,13 +35,4 @@ export async function ensureDir(dir: string): Promise<void> {
   }
 }
 
-/** Whether a process (the holder of a lock, the builder of a folder) is still running. */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive } from '../../src/lib/publish/swap-fs.ts';

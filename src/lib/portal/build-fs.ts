@@ -8,18 +8,7 @@
  * beside the output folder and put in its place only when every step has succeeded.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -28,6 +17,7 @@ import { incompatibility, parseManifest, type Manifest } from '../publish/manife
 import { SEARCH_FORMAT } from '../search/format.ts';
 import { isWebAddress, ownLink } from '../search/sources.ts';
 import { pagefindVersion } from '../publish/pagefind-version-fs.ts';
+import { putInPlace, recoverInterrupted, swapFolders } from '../publish/swap-fs.ts';
 import { openCompanySchema, openFilingSchema, openVersionSchema, portalView, type PortalArchive, type PortalData } from './view.ts';
 import { slugify } from '../core/slug.ts';
 import { getTokenizer } from '../core/tokenizer-fs.ts';
@@ -227,9 +217,10 @@ export async function buildPortal(options: PortalOptions): Promise<{ problems: s
     problems.push('no archive could be read, so no portal was built');
     return { problems, archives: 0 };
   }
-  const final = path.resolve(options.out);
-  const building = `${final}.building-${process.pid}`;
-  const previous = `${final}.previous-${process.pid}`;
+  const folders = swapFolders(options.out);
+  const { final, building } = folders;
+  // What an interrupted portal build left, as the archive's build does.
+  recoverInterrupted(final, log);
   const dataFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'portal-data-')), 'portal.json');
   try {
     writeFileSync(dataFile, JSON.stringify(await portalData(archives, refused)));
@@ -256,13 +247,10 @@ export async function buildPortal(options: PortalOptions): Promise<{ problems: s
     );
     if (astro.status !== 0) throw new Error(`astro build of the portal exited with ${astro.status ?? astro.signal}:\n${astro.stdout}`);
     await writePagefindCode(path.join(building, 'pagefind'));
-    if (existsSync(final)) renameSync(final, previous);
-    renameSync(building, final);
-    rmSync(previous, { recursive: true, force: true });
+    putInPlace(folders);
     log(`portal: ${archives.length} archive(s) (${archives.map((a) => a.manifest.municipality).join('、')}) into ${final}/`);
   } catch (e) {
     rmSync(building, { recursive: true, force: true });
-    if (!existsSync(final) && existsSync(previous)) renameSync(previous, final);
     problems.push(`the portal could not be built: ${(e as Error).message}; ${final}/ is unchanged`);
   } finally {
     rmSync(path.dirname(dataFile), { recursive: true, force: true });
