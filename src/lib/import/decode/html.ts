@@ -10,15 +10,10 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 
-/**
- * The elements extracted text carries (a cell's paragraphs, lists, tables, emphasis) and the
- * raw-text ones that must stay inert. Angle brackets that open none of these are text:
- * `<A社>と<B社>`, `a<b かつ c>d`, `<NEC>` — parsed as tags they would vanish with their words.
- */
-const ELEMENTS = new Set([
-  ...'p br hr ol ul li dl dt dd table thead tbody tfoot tr td th caption colgroup col div span b strong i em u s strike small big sup sub font center a img h1 h2 h3 h4 h5 h6 pre code blockquote ruby rt rp'.split(
-    ' ',
-  ),
+// Elements whose content the HTML parser keeps as raw text. hast-util-to-mdast would drop
+// them with their text; a filing's text must never be dropped, so it becomes plain text
+// (inert: it is escaped when the Markdown is written).
+const RAW_TEXT = new Set([
   'script',
   'style',
   'iframe',
@@ -32,6 +27,18 @@ const ELEMENTS = new Set([
   'object',
   'svg',
   'math',
+]);
+
+/**
+ * The elements extracted text carries (a cell's paragraphs, lists, tables, emphasis) and the
+ * raw-text ones that must stay inert. Angle brackets that open none of these are text:
+ * `<A社>と<B社>`, `a<b かつ c>d`, `<NEC>` — parsed as tags they would vanish with their words.
+ */
+const ELEMENTS = new Set([
+  ...'p br hr ol ul li dl dt dd table thead tbody tfoot tr td th caption colgroup col div span b strong i em u s strike small big sup sub font center a img h1 h2 h3 h4 h5 h6 pre code blockquote ruby rt rp'.split(
+    ' ',
+  ),
+  ...RAW_TEXT,
 ]);
 /** A tag: its name, then attributes that are attributes (name, or name=value). */
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/gu;
@@ -53,25 +60,6 @@ export function hasHtml(text: string): boolean {
   for (const m of text.matchAll(TAG)) if (ELEMENTS.has((m[2] ?? '').toLowerCase())) return true;
   return false;
 }
-
-// Elements whose content the HTML parser keeps as raw text. hast-util-to-mdast would drop
-// them with their text; a filing's text must never be dropped, so it becomes plain text
-// (inert: it is escaped when the Markdown is written).
-const RAW_TEXT = new Set([
-  'script',
-  'style',
-  'iframe',
-  'noscript',
-  'textarea',
-  'title',
-  'xmp',
-  'noembed',
-  'noframes',
-  'template',
-  'object',
-  'svg',
-  'math',
-]);
 
 function keepRawText(node: HastRoot | Element): void {
   node.children = node.children.map((child): HastContent => {
