@@ -11,34 +11,33 @@
  * neither: then the result says what was recognised and what was not. Never throws for bad
  * input: problems come back as warnings and errors tied to lines.
  */
-import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
 import { extractClauses, parseBody } from '../clauses/extract.ts';
-import { DEFAULT_CONFIG, DEFAULT_PARTIES, type ArchiveConfig } from '../record/config.ts';
 import { findDates } from '../core/era.ts';
-import type { Clause, ClauseSetInput, Department, FACT_FIELDS, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
-
-/** Where a fact was read and how (the record's `provenance`). */
-type FactSource = NonNullable<FilingInput['provenance']>[(typeof FACT_FIELDS)[number]] & {};
 import { BIDI, compact } from '../core/text.ts';
-import { buildBody, titleLine, type Body } from './body/body.ts';
-import { annexItems } from './facts/annex.ts';
-import { isClauseSetTitle } from './recognise/headings.ts';
+import { DEFAULT_CONFIG, DEFAULT_PARTIES, type ArchiveConfig } from '../record/config.ts';
+import type { Clause, ClauseSetInput, Department, FACT_FIELDS, FilingInput, Period, SOURCE_TYPES } from '../record/schema.ts';
+import { buildBody } from './body/body.ts';
 import { describeClauses } from './body/clause-reader.ts';
+import { clauseSetResult, clauseSetUnderOwnTitle } from './clause-set.ts';
+import { textDocument } from './decode/text.ts';
+import { annexItems } from './facts/annex.ts';
 import { splitBureauSection } from './facts/department.ts';
 import { readFacts } from './facts/facts.ts';
 import { findReferences } from './facts/fields.ts';
-import { collector, type Problem, type Reporter, type StageContext } from './messages.ts';
+import { collector, type Problem, type StageContext } from './messages.ts';
 import { normalise } from './normalise.ts';
-import type { Line } from './source.ts';
-import { recogniseHeader } from './recognise/recognise.ts';
-import type { SourceDoc } from './source.ts';
-import { textDocument } from './decode/text.ts';
-import { mattersIn, vocabulary, type Vocabulary } from './recognise/vocabulary.ts';
 import { resegment } from './recognise/flattened.ts';
+import { isClauseSetTitle } from './recognise/headings.ts';
+import { recogniseHeader } from './recognise/recognise.ts';
+import { mattersIn, vocabulary } from './recognise/vocabulary.ts';
+import { deriveId, sourceOf, stringify } from './record-out.ts';
+import type { Line, SourceDoc } from './source.ts';
+
+export { deriveId } from './record-out.ts';
+
+/** Where a fact was read and how (the record's `provenance`). */
+type FactSource = NonNullable<FilingInput['provenance']>[(typeof FACT_FIELDS)[number]] & {};
 
 /** What parsing one document produced. `data` is absent when it could not be imported. */
 export interface ParsedFiling {
@@ -338,131 +337,6 @@ export function parseSource(doc: SourceDoc, options: ParseOptions): ParsedFiling
   return result({ data, body: markdown, tree, clauses });
 }
 
-function sourceOf(options: ParseOptions): NonNullable<FilingInput['source']> {
-  return {
-    file: options.file,
-    sha256: options.sha256,
-    ...(options.size !== undefined ? { size: options.size } : {}),
-    ...(options.sourceType ? { type: options.sourceType } : {}),
-  };
-}
-
-/**
- * The line to read as a clause set's own title when the vocabulary finds none: the document's
- * first line that can be a title, followed by at least three numbered clauses of which most
- * bind the contractor (乙は, 受注者は …) — minutes or a guideline with numbered items are not.
- */
-function clauseSetUnderOwnTitle(prelude: Line[], rest: Line[], v: Vocabulary, contractor: string[]): number | undefined {
-  const quiet = { report: collector() };
-  const found = buildBody(prelude, rest, v, quiet);
-  if (found.clauseSets.length > 0 || found.fields.length > 0) return undefined;
-  const at = rest.findIndex((l) => l.text.trim() !== '');
-  if (at < 0 || !titleLine(rest[at]?.text ?? '')) return undefined;
-  const trial = buildBody(prelude, rest, v, quiet, { clauseTitleAt: at });
-  const set = trial.clauseSets[0];
-  if (!set || set.count < 3) return undefined;
-  const clauses = extractClauses(parseBody(stringify(trial.root)), (rest[at]?.text ?? '').trim());
-  const party = new RegExp(`(?:${contractor.map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|')})(?:は|が|に|の)`, 'u');
-  const binding = clauses.filter((c) => party.test([c.text, ...(c.items ?? [])].join('')));
-  return binding.length * 2 >= clauses.length && clauses.length >= 3 ? at : undefined;
-}
-
-/** An attachment label before a title: 別紙2, 別記, 参考資料10, 資料3-1 (with a colon or a space after it). */
-const ATTACHMENT_LABEL =
-  /^((?:別紙|別記|別添|参考資料|添付資料|資料)[\s\u3000]*[0-9０-９一二三四五六七八九十]*(?:[-－‐][0-9０-９]+)?)(?:[\s\u3000]*[：:][\s\u3000]*|[\s\u3000]+)(\S.*)$/u;
-
-/** The date a clause set states: the latest 施行日 or 改正日, else a 制定 date, else a date standing alone near its top or end. */
-function clauseSetDate(lines: Line[]): { iso: string; text: string; line: number } | undefined {
-  const candidates: Array<{ iso: string; text: string; line: number; rank: number }> = [];
-  lines.forEach((l, idx) => {
-    const t = compact(l.text);
-    if (t.length > 60) return;
-    const d = findDates(l.text).dates[0];
-    if (!d) return;
-    const rank = /施行/u.test(t)
-      ? 0
-      : /改正|改定|一部改正/u.test(t)
-        ? 1
-        : /制定|決定|適用/u.test(t)
-          ? 2
-          : idx < 8 || idx > lines.length - 8
-            ? 3
-            : 9;
-    if (rank < 9) candidates.push({ iso: d.iso, text: compact(l.text).replace(/^[(（]|[)）]$/gu, ''), line: l.no, rank });
-  });
-  // The text in hand is as last revised: of the 施行 and 改正 dates, the latest; otherwise the first date found.
-  const stated = candidates.filter((c) => c.rank <= 1).sort((a, b) => b.iso.localeCompare(a.iso) || a.rank - b.rank);
-  if (stated[0]) return stated[0];
-  candidates.sort((a, b) => a.rank - b.rank || a.line - b.line);
-  return candidates[0];
-}
-
-function clauseSetResult(
-  lines: Line[],
-  body: Body,
-  markdown: string,
-  clauses: Clause[],
-  title: string,
-  clauseSection: string | undefined,
-  options: ParseOptions,
-  fileDates: SourceDoc['fileDates'],
-  result: (extra?: Partial<ParsedFiling>) => ParsedFiling,
-  report: Reporter,
-): ParsedFiling {
-  // Such attachments rarely print a date. Never refused for it: the date printed, else one staff
-  // give (--date, --dates), else the file's own, else none (日付不明, listed for review).
-  const found = clauseSetDate(lines);
-  const titleLine = body.clauseSets[0]?.line ?? 1;
-  const fileDate = fileDates?.modified ?? fileDates?.created;
-  const dated: { date: string; source: 'document' | 'manual' | 'metadata' } | undefined = found
-    ? { date: found.iso, source: 'document' }
-    : options.date
-      ? { date: options.date, source: 'manual' }
-      : fileDate
-        ? { date: fileDate, source: 'metadata' }
-        : undefined;
-  if (dated?.source === 'metadata')
-    report.warn(
-      titleLine,
-      `the clause set prints no date (no 施行日, 改正日 or date line): dated ${dated.date} from the file's own ${fileDates?.modified ? 'modification' : 'creation'} date — check it, or give the date (--date, or --dates FILE.csv for many files)`,
-    );
-  if (!dated)
-    report.warn(
-      titleLine,
-      `the clause set prints no date (no 施行日, 改正日 or date line) and the file carries none: imported undated (日付不明) — give the date with --date, or --dates FILE.csv for many files, or add date: to the record`,
-    );
-  // The set's own title: the clause-set title line, or the annex heading above it.
-  const bare = isClauseSetTitle(title) ? title.replace(/^[(（【]|[)）】]$/gu, '').trim() : title;
-  // An attachment label printed with the title (参考資料10：個人情報取扱特記事項), or standing above
-  // it (別紙 2): kept as the set's label, not as its title.
-  const labelled = ATTACHMENT_LABEL.exec(bare);
-  const setTitle = labelled?.[2] ? labelled[2].trim() : bare;
-  const label = labelled?.[2] ? compact(labelled[1] ?? '') : body.clauseSets[0]?.label ? compact(body.clauseSets[0].label) : undefined;
-  // Undated sets of one title are told apart by their wording.
-  const id =
-    options.id ??
-    (dated
-      ? deriveId(setTitle, 'clauses', dated.date)
-      : `undated-${createHash('sha256')
-          .update(`${compact(setTitle)}\n${clauses.map((c) => compact(c.text)).join('\n')}`)
-          .digest('hex')
-          .slice(0, 8)}`);
-  return result({
-    type: 'clause-set',
-    clauseSet: {
-      id,
-      title: setTitle,
-      ...(label ? { label } : {}),
-      ...(dated ? { date: dated.date, date_source: dated.source } : {}),
-      ...(found ? { date_text: found.text } : {}),
-      ...(clauseSection ? { clause_section: clauseSection } : {}),
-      source: sourceOf(options),
-    },
-    body: markdown,
-    clauses,
-  });
-}
-
 /** Where a line is, for messages: `line 12`, or `page 3` for a PDF. */
 export function where(lines: Line[], no: number): string {
   const l = lines.find((x) => x.no === no);
@@ -473,25 +347,4 @@ export function where(lines: Line[], no: number): string {
 function lineOf(lines: Line[], offset: number, text: string): number {
   const index = text.slice(0, offset).split('\n').length - 1;
   return lines[index]?.no ?? 1;
-}
-
-/** `<year>-<8 hex>`: from the subject, section and year, so a re-import (even re-encoded) gives the same id. */
-export function deriveId(title: string, section: string, date: string): string {
-  const hash = createHash('sha256')
-    .update(`${compact(title)}\n${compact(section)}\n${date.slice(0, 4)}`)
-    .digest('hex');
-  return `${date.slice(0, 4)}-${hash.slice(0, 8)}`;
-}
-
-const markdownWriter = unified().use(remarkGfm, { tablePipeAlign: false }).use(remarkStringify, {
-  bullet: '-',
-  rule: '-',
-  fences: true,
-  listItemIndent: 'one',
-  strong: '*',
-  emphasis: '_',
-});
-
-function stringify(root: Root): string {
-  return markdownWriter.stringify(root);
 }
