@@ -23,6 +23,10 @@ export interface ContractorCell {
  */
 const STATEMENT = /^(?:再委託(?:先)?(?:は|の)?(?:なし|無し|ありません|しない|行わない|予定なし)|(?:該当)?(?:なし|無し)|ありません)[。.]?$/u;
 const isStatement = (text: string): boolean => STATEMENT.test(nfkc(text).replace(/\s+/gu, ''));
+/** A statement in brackets beside a company: that there is none, or that it is not decided yet ((未定), (入札により決定)). */
+const isAside = (inner: string): boolean => isStatement(inner) || (UNDECIDED.test(inner) && !looksLikeCompany(inner));
+/** A word in Latin letters (part of a company's name written in them). */
+const LATIN = /^[A-Za-z0-9&.,'-]+$/u;
 
 const COMPANY_MARK =
   /株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|\(有\)|㈱|㈲|法人|組合|企業体|協会|財団|社団|公社|事業団|センター|共同体|JV|Inc|Corp|Co\.|Ltd|LLC/iu;
@@ -47,7 +51,8 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
   const statements: string[] = [];
   const cell = text
     .replace(/[（(]([^（）()]*)[）)]/gu, (all: string, inner: string) => {
-      if (!isStatement(inner)) return all;
+      // Not decided yet, in brackets beside a company; with no company it is the cell's status.
+      if (!isStatement(inner) && !(isAside(inner) && looksLikeCompany(text.replace(all, '')))) return all;
       statements.push(all.trim());
       return ' ';
     })
@@ -120,10 +125,16 @@ export function parseContractorCell(text: string, change?: Change): ContractorCe
 
 /** Split a cell into names and labels on spaces and 、, re-joining a company-type word set apart. */
 function splitTokens(cell: string): string[] {
-  const raw = cell
-    .split(/[\s\u3000]+(?![^（(]*[）)])|[、，,](?![^（(]*[）)])/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const parts = cell.split(/([\s\u3000]+(?![^（(]*[）)])|[、，,](?![^（(]*[）)]))/u);
+  const raw: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const t = (parts[i] ?? '').trim();
+    if (!t) continue;
+    // Words written in Latin letters with a space between are one name (ABC Corp, NEC Corporation).
+    const last = raw[raw.length - 1];
+    if (last && LATIN.test(last) && LATIN.test(t) && /^[ \u00a0]+$/u.test(parts[i - 1] ?? '')) raw[raw.length - 1] = `${last} ${t}`;
+    else raw.push(t);
+  }
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i] ?? '';
