@@ -2,12 +2,14 @@
  * src/lib/portal/build-fs.ts readArchives on a hostile archive folder: its links stay on its own
  * origin, its manifest cannot make the portal read another file, and errors never echo content.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, type Manifest } from '../../src/lib/publish/manifest.ts';
-import { readArchives } from '../../src/lib/portal/build-fs.ts';
+import { PORTAL_READ_LIMITS, readArchives } from '../../src/lib/portal/build-fs.ts';
 import { SEARCH_FORMAT } from '../../src/lib/search/format.ts';
 
 const OURS = { format: SEARCH_FORMAT, pagefind: '1.6.0' };
@@ -88,6 +90,55 @@ describe('readArchives on a hostile archive', () => {
     const r = await readArchives([dir], OURS);
     expect(r.problems.join('\n')).toMatch(/data\/filings\.json is not JSON/u);
     expect(r.problems.join('\n')).not.toMatch(/root:x|secret/u);
+  });
+
+  it('bounds what it reads: a manifest with a huge name or 20,000 kinds, a data file over the limit, a body that never ends', async () => {
+    const files = { 'data/filings.json': '[]', 'data/contractors.json': '[]', 'data/clause-versions.json': '[]' };
+    const huge = archive({}, files);
+    const manifest = JSON.parse(readFileSync(path.join(huge, 'data/archive.json'), 'utf8')) as Manifest;
+    writeFileSync(path.join(huge, 'data/archive.json'), JSON.stringify({ ...manifest, municipality: 'あ'.repeat(1_000_000) }));
+    const kinds = archive({}, files);
+    writeFileSync(
+      path.join(kinds, 'data/archive.json'),
+      JSON.stringify({ ...manifest, kinds: Array.from({ length: 20_000 }, (_, i) => `k${i}`) }),
+    );
+    const r = await readArchives([huge, kinds], OURS);
+    expect(r.archives).toEqual([]);
+    expect(r.problems.join('\n')).toMatch(/data\/archive\.json is 2\.9 MB, more than the 1 MB a portal reads of it: refused/u);
+    expect(r.problems.join('\n')).toMatch(
+      new RegExp(`${kinds.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}: data/archive\\.json is not an archive manifest \\(kinds: .*`, 'u'),
+    );
+
+    const saved = PORTAL_READ_LIMITS.data;
+    PORTAL_READ_LIMITS.data = 1000;
+    let origin = '';
+    const server = createServer((req, res) => {
+      if (req.url === '/data/archive.json') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ...manifest, site: `${origin}/` }));
+        return;
+      }
+      // Open data with no Content-Length and no end: the portal must stop reading by itself.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      const timer = setInterval(() => res.write(' '.repeat(500)), 5);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const big = archive({}, { ...files, 'data/filings.json': `[${' '.repeat(2000)}]` });
+      const folder = await readArchives([big], OURS);
+      expect(folder.archives).toEqual([]);
+      expect(folder.problems.join('\n')).toMatch(/data\/filings\.json is 0\.0 MB, more than the 0 MB a portal reads of it: refused/u);
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const endless = await readArchives([`${origin}/`], OURS);
+      expect(endless.archives).toEqual([]);
+      expect(endless.problems.join('\n')).toMatch(/data\/[a-z-]+\.json is 0\.0 MB, more than the 0 MB a portal reads of it: refused/u);
+    } finally {
+      PORTAL_READ_LIMITS.data = saved;
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('refuses an archive whose address is not http(s)', async () => {

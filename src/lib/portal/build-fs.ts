@@ -8,7 +8,18 @@
  * beside the output folder and put in its place only when every step has succeeded.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -39,6 +50,40 @@ interface Located {
   site?: string;
 }
 
+/**
+ * How much a portal reads of an archive's file: its manifest is small, its open data grows with
+ * its filings (a 10,000-filing archive's filings.json is some tens of MB). A hostile archive's
+ * 400 MB file was read whole before.
+ */
+export const PORTAL_READ_LIMITS = { manifest: 1024 * 1024, data: 96 * 1024 * 1024 };
+const limitOf = (file: string): number => (file === 'data/archive.json' ? PORTAL_READ_LIMITS.manifest : PORTAL_READ_LIMITS.data);
+const tooBig = (what: string, size: number, limit: number): string =>
+  `${what} is ${(size / 1024 / 1024).toFixed(1)} MB, more than the ${(limit / 1024 / 1024).toFixed(0)} MB a portal reads of it: refused`;
+
+/** A response's text, read no further than `limit` bytes (its Content-Length may be absent or false). */
+async function readBounded(r: Response, limit: number, what: string): Promise<string> {
+  const declared = Number(r.headers.get('content-length') ?? '0');
+  if (declared > limit) {
+    await r.body?.cancel();
+    throw new Error(tooBig(what, declared, limit));
+  }
+  const reader = r.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new Error(tooBig(what, size, limit));
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function locate(given: string): Located {
   const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
   if (/^https?:\/\//u.test(given)) {
@@ -57,7 +102,7 @@ function locate(given: string): Located {
           throw new Error(`${url}: no answer (${(e as Error).message})`, { cause: e });
         }
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-        return r.text();
+        return readBounded(r, limitOf(file), `${given}: ${file}`);
       },
     };
   }
@@ -74,6 +119,8 @@ function locate(given: string): Located {
       if (!inside(p, dir)) throw new Error(`${given}: ${file} is outside the archive's folder: refused`);
       if (!existsSync(p)) throw new Error(`${p}: not found`);
       if (!inside(realpathSync(p), realpathSync(dir))) throw new Error(`${given}: ${file} leads outside the archive's folder: refused`);
+      const size = statSync(p).size;
+      if (size > limitOf(file)) throw new Error(tooBig(`${given}: ${file}`, size, limitOf(file)));
       return readFileSync(p, 'utf8');
     },
   };

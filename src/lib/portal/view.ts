@@ -11,28 +11,36 @@ import { companyCore, companyKey, nameKey } from '../core/names.ts';
 import { SlugAllocator } from '../core/slug.ts';
 
 /** The fields of an archive's data/filings.json a portal reads (the archive writes more). */
+// Bounds on an archive's open data, which a portal shows on its pages: generous for any real
+// filing, small enough that one hostile archive cannot make a page of hundreds of megabytes.
+const ID = z.string().max(200);
+const URL_TEXT = z.string().max(2000);
+const TEXT = z.string().max(2000);
+const NAME = z.string().max(500);
+
 export const openFilingSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  title: z.string(),
-  kind: z.string(),
-  date: z.string(),
-  bureau: z.string().optional(),
-  section: z.string().optional(),
-  items: z.array(z.string()).default([]),
+  id: ID,
+  url: URL_TEXT,
+  title: TEXT,
+  kind: NAME,
+  date: ID,
+  bureau: NAME.optional(),
+  section: NAME.optional(),
+  items: z.array(NAME).max(1000).default([]),
   contractors: z
-    .array(z.object({ name: z.string(), role: z.string(), task: z.string().optional(), change: z.string().optional() }))
+    .array(z.object({ name: NAME, role: NAME, task: TEXT.optional(), change: NAME.optional() }))
+    .max(500)
     .default([]),
 });
 export type OpenFiling = z.infer<typeof openFilingSchema>;
 
 /** data/contractors.json (src/lib/publish/open-data.ts contractorsJson). */
 export const openCompanySchema = z.object({
-  name: z.string(),
-  names: z.array(z.string()),
-  url: z.string(),
-  groups: z.array(z.string()).default([]),
-  members: z.array(z.string()).default([]),
+  name: NAME,
+  names: z.array(NAME).max(1000),
+  url: URL_TEXT,
+  groups: z.array(NAME).max(100).default([]),
+  members: z.array(NAME).max(1000).default([]),
   filings: z.array(
     z.object({
       id: z.string(),

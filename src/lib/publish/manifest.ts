@@ -12,17 +12,25 @@ import { z } from 'zod';
 /** The manifest's own format. */
 export const MANIFEST_FORMAT = 'council-archive-manifest/1';
 
+/**
+ * Bounds on what a manifest may hold: a portal reads manifests of archives it does not control,
+ * and one with a 1 MB name or 20,000 kinds would make every portal page that big.
+ */
+const NAME = z.string().min(1).max(200);
+const SHORT = z.string().max(200);
+const ADDRESS = z.string().max(2000);
+
 export const manifestSchema = z.object({
   format: z.literal(MANIFEST_FORMAT),
-  municipality: z.string().min(1),
-  council: z.string().min(1),
-  title: z.string().min(1),
+  municipality: NAME,
+  council: NAME,
+  title: NAME,
   /** The archive's address, ending in `/`: the site URL with the base path. */
-  site: z.url(),
+  site: z.url().max(2000),
   /** The base path the archive was built for: `/archive/`. */
-  base: z.string().startsWith('/'),
+  base: ADDRESS.startsWith('/'),
   /** When the archive was built (ISO). */
-  built: z.string(),
+  built: SHORT,
   counts: z.object({
     filings: z.number().int().nonnegative(),
     contractors: z.number().int().nonnegative(),
@@ -30,17 +38,17 @@ export const manifestSchema = z.object({
     clauseVersions: z.number().int().nonnegative(),
   }),
   /** The kinds of filing it has (the search's "every filing" filter). */
-  kinds: z.array(z.string()),
+  kinds: z.array(z.string().max(50)).max(50),
   search: z.object({
-    format: z.string(),
-    pagefind: z.string(),
+    format: SHORT,
+    pagefind: SHORT,
     /** The index folder, relative to `site`. */
-    bundle: z.string(),
-    streams: z.record(z.string(), z.string()),
-    shards: z.number().int().positive(),
+    bundle: ADDRESS,
+    streams: z.record(SHORT, ADDRESS).refine((r) => Object.keys(r).length <= 20, 'at most 20 search streams'),
+    shards: z.number().int().positive().max(64),
   }),
   /** Open data, relative to `site`. */
-  data: z.object({ filings: z.string(), csv: z.string(), clauseVersions: z.string(), contractors: z.string() }),
+  data: z.object({ filings: ADDRESS, csv: ADDRESS, clauseVersions: ADDRESS, contractors: ADDRESS }),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
