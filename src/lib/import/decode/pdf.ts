@@ -15,7 +15,7 @@ import { SourceError, isoDay, type SourceDoc } from '../source.ts';
 import { unifyRadicals } from '../../core/text.ts';
 
 /** Limits that keep a hostile PDF from taking the machine. */
-export const PDF_LIMITS = { pages: 2000 };
+export const PDF_LIMITS = { pages: 2000, imagePixels: 50_000_000 };
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<Pdfjs> | undefined;
@@ -243,6 +243,10 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
     disableFontFace: true,
     stopAtErrors: false,
     verbosity: 0,
+    // The importer reads text: an image is only counted, never needed decoded. One 32,000² image
+    // made pdf.js decode 3 GB of pixels (6.3 GB of memory, 31 s); above this many pixels it
+    // skips them (a 300 dpi A3 scan is 17 M).
+    maxImageSize: PDF_LIMITS.imagePixels,
   });
   let doc;
   try {
