@@ -28,9 +28,17 @@ export function escapeHtml(s: string): string {
  * either piece kept the space it was cut at.
  */
 export function joinWrapped(a: string, b: string): string {
-  const left = a.replace(/\s+$/u, '');
-  const right = b.replace(/^\s+/u, '');
-  const spaced = left !== a || right !== b;
-  const latin = /[A-Za-z0-9,;:]$/u.test(nfkc(left)) && /^[A-Za-z0-9(]/u.test(nfkc(right));
-  return latin || spaced ? `${left} ${right}` : left + right;
+  return a.trimEnd() + wrapSeparator(a, b) + b.trimStart();
+}
+
+/**
+ * What goes between two wrapped pieces: a space, or nothing. Only their ends are looked at, so a
+ * caller joining thousands of pieces passes the last one, not the paragraph so far.
+ */
+export function wrapSeparator(a: string, b: string): string {
+  const left = a.trimEnd();
+  const right = b.trimStart();
+  const spaced = left.length !== a.length || right.length !== b.length;
+  const latin = /[A-Za-z0-9,;:]$/u.test(nfkc([...left.slice(-2)].pop() ?? '')) && /^[A-Za-z0-9(]/u.test(nfkc(right.slice(0, 2)));
+  return latin || spaced ? ' ' : '';
 }

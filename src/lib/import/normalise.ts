@@ -13,7 +13,7 @@
  */
 import { compact } from '../core/text.ts';
 import type { Problem, StageContext } from './messages.ts';
-import { STARTS_BLOCK, joinWrapped, nextText } from './lines.ts';
+import { STARTS_BLOCK, nextText, wrapSeparator } from './lines.ts';
 import type { Line, SourceDoc, SourceLine } from './source.ts';
 
 /** The normalised document. */
@@ -78,6 +78,11 @@ function continues(prev: SourceLine, next: SourceLine): boolean {
   return !STARTS_BLOCK.test(next.text);
 }
 
+/** The white space a text ends with. */
+function trailingSpace(text: string): string {
+  return text.slice(text.trimEnd().length);
+}
+
 /** Display width: full-width characters count two. */
 function width(text: string): number {
   let w = 0;
@@ -96,7 +101,7 @@ function width(text: string): number {
 export function wrapWidth(lines: SourceLine[]): number | undefined {
   const widths = lines
     .filter((l) => !l.text.includes('\t') && !/<\/?[a-z]/iu.test(l.text))
-    .map((l) => width(l.text.replace(/\s+$/u, '')))
+    .map((l) => width(l.text.trimEnd()))
     .filter((w) => w >= 30);
   if (widths.length < 5) return undefined;
   const counts = new Map<number, number>();
@@ -175,7 +180,7 @@ export function normalise(doc: SourceDoc, { report }: StageContext): Normalised 
   }
   const wrap = doc.format === 'text' ? wrapWidth(src) : undefined;
   const marked: SourceLine[] = src.map((l) =>
-    wrap !== undefined && !l.text.includes('\t') && width(l.text.replace(/\s+$/u, '')) >= wrap - 3 ? { ...l, full: true } : l,
+    wrap !== undefined && !l.text.includes('\t') && width(l.text.trimEnd()) >= wrap - 3 ? { ...l, full: true } : l,
   );
   // Characters spread so far apart that extraction put each on a line of its own (件 / 名): one line.
   for (let i = 0; i < marked.length; i++) {
@@ -198,6 +203,9 @@ export function normalise(doc: SourceDoc, { report }: StageContext): Normalised 
   let joins = 0;
   let prev: SourceLine | undefined;
   let afterDrop = false;
+  // The pieces of each line that wrapped lines were joined to, joined once at the end: building
+  // the paragraph string at each join made a long paragraph quadratic.
+  const pieces = new Map<Line, string[]>();
   marked.forEach((l, i) => {
     if (drop.has(i)) {
       dropped.push({ no: i + 1, text: l.text, ...(l.page !== undefined ? { page: l.page } : {}) });
@@ -210,15 +218,18 @@ export function normalise(doc: SourceDoc, { report }: StageContext): Normalised 
     const text = joinSpread(l.text);
     const last = lines[lines.length - 1];
     if (prev && last && continues(prev, l)) {
-      last.text = joinWrapped(last.text + (/\s+$/u.exec(prev.text)?.[0] ?? ''), text).replace(/\s+$/u, '');
+      const parts = pieces.get(last) ?? [last.text];
+      parts.push(wrapSeparator((parts[parts.length - 1] ?? '') + trailingSpace(prev.text), text) + text.trim());
+      pieces.set(last, parts);
       joins++;
-      prev = { ...l, text: last.text + (/\s+$/u.exec(text)?.[0] ?? '') };
+      prev = { ...l, text };
       return;
     }
     // Blank lines the furniture left behind between two pieces of one sentence do not count.
-    lines.push({ no: i + 1, text: text.replace(/\s+$/u, ''), ...(l.page !== undefined ? { page: l.page } : {}) });
+    lines.push({ no: i + 1, text: text.trimEnd(), ...(l.page !== undefined ? { page: l.page } : {}) });
     prev = l;
   });
+  for (const [line, parts] of pieces) line.text = parts.join('').trimEnd();
   // A clause number glued to the end of the sentence before (…同様とする。3 / 乙は、…), as a wrap
   // joiner or an extraction leaves it: it starts the line it numbers.
   let moved = 0;
