@@ -13,6 +13,9 @@ import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { contentDir } from '../lib/record/load-fs.ts';
 
+/** How long a changed record must stay unchanged before it is read again. */
+const SETTLE_MS = 150;
+
 /** A record read from its file. */
 interface Read {
   data: { id: string };
@@ -30,8 +33,7 @@ export function recordLoader(name: string, folder: string, read: (dir: string) =
       await sync(context, read);
       if (!watcher) return;
       watcher.add(dir);
-      const onChange = async (changed: string): Promise<void> => {
-        if (path.dirname(path.resolve(changed)) !== dir || !/\.md$/iu.test(changed)) return;
+      const reload = async (changed: string): Promise<void> => {
         try {
           await sync(context, read);
           logger.info(`reloaded ${path.relative(process.cwd(), changed)}`);
@@ -39,6 +41,15 @@ export function recordLoader(name: string, folder: string, read: (dir: string) =
           // A record with a mistake in it: say where, keep showing what was there before.
           logger.error((e as Error).message);
         }
+      };
+      // Read once the file has settled: an editor (or a script) that truncates then writes gives
+      // a change event at the truncation, and the watcher drops a second event for the same file
+      // within 50 ms — read at once, the record was empty and the finished write never seen.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (changed: string): void => {
+        if (path.dirname(path.resolve(changed)) !== dir || !/\.md$/iu.test(changed)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void reload(changed), SETTLE_MS);
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);
