@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, type Manifest } from '../../src/lib/publish/manifest.ts';
-import { PORTAL_READ_LIMITS, readArchives } from '../../src/lib/portal/build-fs.ts';
+import { PORTAL_READ_LIMITS, portalData, readArchives } from '../../src/lib/portal/build-fs.ts';
 import { SEARCH_FORMAT } from '../../src/lib/search/format.ts';
 
 const OURS = { format: SEARCH_FORMAT, pagefind: '1.6.0' };
@@ -139,6 +139,25 @@ describe('readArchives on a hostile archive', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it("refuses a manifest that points its index at another archive's, and tells same-name archives apart by address", async () => {
+    const files = { 'data/filings.json': '[]', 'data/contractors.json': '[]', 'data/clause-versions.json': '[]' };
+    const elsewhere = archive({}, files);
+    const m = JSON.parse(readFileSync(path.join(elsewhere, 'data/archive.json'), 'utf8')) as Manifest;
+    for (const bundle of ['https://b.example/archive/pagefind/', '../other/pagefind/', '//b.example/pagefind/']) {
+      writeFileSync(path.join(elsewhere, 'data/archive.json'), JSON.stringify({ ...m, search: { ...m.search, bundle } }));
+      const r = await readArchives([elsewhere], OURS);
+      expect(r.archives).toEqual([]);
+      expect(r.problems.join('\n')).toMatch(
+        /its manifest points its search index at .*, outside the archive \(https:\/\/a\.example\/archive\/\): refused/u,
+      );
+    }
+    const one = archive({}, files, 'https://a.example/archive/');
+    const two = archive({}, files, 'https://b.example/archive/');
+    const both = await readArchives([one, two], OURS);
+    const data = await portalData(both.archives, []);
+    expect(data.sources.map((x) => x.label)).toEqual(['あおば市（a.example）', 'あおば市（b.example）']);
   });
 
   it('refuses an archive whose address is not http(s)', async () => {

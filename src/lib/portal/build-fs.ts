@@ -188,6 +188,13 @@ export async function readArchives(
       problems.push(`${g}: ${site} is given twice; it is searched once`);
       continue;
     }
+    // Its index is its own: under its address. A manifest pointing at another archive's index
+    // (another host, or ../other/ on the same one) would show that archive's results as its own.
+    const bundle = new URL(manifest.search.bundle, site).href;
+    if (!bundle.startsWith(site)) {
+      problems.push(`${g}: its manifest points its search index at ${bundle.slice(0, 200)}, outside the archive (${site}): refused`);
+      continue;
+    }
     const why = incompatibility(manifest, ours);
     if (why) {
       problems.push(`${g} (${manifest.title}): refused: ${why}`);
@@ -220,6 +227,15 @@ export async function readArchives(
   return { archives, problems, refused };
 }
 
+/** An archive's name on the portal: its municipality, with its host when another archive has the same name. */
+function labelOf(a: PortalArchive, all: PortalArchive[]): string {
+  const same = all.filter((x) => x.manifest.municipality === a.manifest.municipality);
+  if (same.length < 2) return a.manifest.municipality;
+  const host = new URL(a.site).host;
+  const hosts = new Set(same.map((x) => new URL(x.site).host));
+  return `${a.manifest.municipality}（${hosts.size === same.length ? host : `${host}${new URL(a.site).pathname}`}）`;
+}
+
 /** The portal's data for its pages. */
 export async function portalData(archives: PortalArchive[], refused: PortalData['refused']): Promise<PortalData> {
   const tokenizer = await getTokenizer();
@@ -227,7 +243,7 @@ export async function portalData(archives: PortalArchive[], refused: PortalData[
     view: portalView(archives, (text) => slugify(text, tokenizer)),
     sources: archives.map((a) => ({
       key: a.key,
-      label: a.manifest.municipality,
+      label: labelOf(a, archives),
       site: a.site,
       bundle: new URL(a.manifest.search.bundle, a.site).href,
       kinds: a.manifest.kinds,
