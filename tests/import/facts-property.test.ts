@@ -24,7 +24,7 @@ const ITEMS = [
 ];
 const LONG = '国民年金被保険者資格の取得又は喪失年月日・種別及びその変更があった年月日・国民年金手帳の基礎年金番号';
 /** Pieces that introduce or refer to a list rather than being items. */
-const NOT_ITEMS = ['別紙のとおり', '資料37-2のとおり', '従来の項目', '別添参照'];
+const NOT_ITEMS = ['別紙のとおり', '資料37-2のとおり', '従来の項目', '別添参照', '第１の４に同じ', '同上'];
 const COMPANIES = ['株式会社あおばサービス', '日本電気株式会社', '有限会社緑川', 'NECソフト株式会社', '一般財団法人みらい協会', 'ABC Corp'];
 const STATEMENTS = ['（再委託先なし）', '（未定）', '（入札により決定）'];
 
@@ -38,6 +38,8 @@ describe('every piece of a cell is a fact or a warning', () => {
         // A cell without 、 is a list written with ・ (住所・氏名): a piece may come out as its parts.
         const kept = (p: string): boolean => items.includes(p) || warned.includes(p) || p.split('・').every((x) => items.includes(x));
         for (const p of pieces) expect(kept(p), `${p} in ${JSON.stringify({ items, warned })}`).toBe(true);
+        // What introduces or refers to a list (別紙のとおり, 第１の４に同じ) is never an item.
+        for (const p of pieces.filter((x) => NOT_ITEMS.includes(x))) expect(items).not.toContain(p);
         // Nothing is made up: every item is one of the pieces.
         for (const it of items) expect(pieces.some((p) => p === it || p.split('・').includes(it))).toBe(true);
       }),

@@ -50,8 +50,9 @@ export function findReferences(text: string): string[] {
  */
 export const LONG_ITEM = 40;
 
-// Words that introduce or close a list of items rather than being items.
-const ITEM_NOISE = /のとおり|別紙|別添|を追加|従来の/u;
+// Words that introduce or close a list of items, or refer to one given elsewhere (第１の４に同じ,
+// 上記に同じ, 同上), rather than being items: said in a warning, and the cell stays in the body.
+const ITEM_NOISE = /のとおり|別紙|別添|を追加|従来の|に同じ|と同じ|^同上$/u;
 
 /**
  * Personal data items from an items cell: split on 、 and ・ outside brackets, with the
