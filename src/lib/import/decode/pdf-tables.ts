@@ -234,6 +234,16 @@ export function splitAtRules(items: TextItem[], rules: Rule[]): TextItem[] {
 /** Table rows of a grid as tab-separated lines, top to bottom. */
 export function tableLines(g: Grid, all: TextItem[]): { lines: RawLine[]; used: Set<TextItem> } {
   const cells = cellsOf(g);
+  // The cell covering each unit cell of the grid, and the cells starting on each row: looked up,
+  // not searched (a page of thousands of rules has a grid of tens of thousands of cells).
+  const rows = g.ys.length - 1;
+  const cols = g.xs.length - 1;
+  const at: Array<Cell | undefined> = new Array<Cell | undefined>(rows * cols);
+  const startingOn: Cell[][] = Array.from({ length: rows }, () => []);
+  for (const cell of cells) {
+    startingOn[cell.row]?.push(cell);
+    for (let r = cell.row; r <= cell.rowEnd; r++) for (let c = cell.col; c <= cell.colEnd; c++) at[r * cols + c] = cell;
+  }
   const used = new Set<TextItem>();
   const top = g.ys[0] as number;
   const bottom = g.ys[g.ys.length - 1] as number;
@@ -244,21 +254,21 @@ export function tableLines(g: Grid, all: TextItem[]): { lines: RawLine[]; used: 
   for (const it of items) {
     const cx = it.x + it.w / 2;
     const cy = it.y + it.size * 0.3;
-    const cell = cells.find((c) => cx >= c.left && cx <= c.right && cy <= c.top && cy >= c.bottom);
+    const c = firstSpan(g.xs, cx, (a, b) => cx >= a && cx <= b);
+    const r = firstSpan(g.ys, cy, (a, b) => cy <= a && cy >= b);
+    const cell = c >= 0 && r >= 0 ? at[r * cols + c] : undefined;
     if (cell) {
       cell.items.push(it);
       used.add(parentOf.get(it) ?? it);
     }
   }
-  const rows = g.ys.length - 1;
   const lines: RawLine[] = [];
   for (let r = 0; r < rows; r++) {
-    const starting = cells.filter((c) => c.row === r);
+    const starting = startingOn[r] ?? [];
     if (starting.length === 0) continue;
     const texts: string[] = [];
-    const cols = g.xs.length - 1;
     for (let c = 0; c < cols;) {
-      const cell = cells.find((x) => x.col <= c && x.colEnd >= c && x.row <= r && x.rowEnd >= r);
+      const cell = at[r * cols + c];
       if (!cell) {
         c++;
         continue;
@@ -278,6 +288,27 @@ export function tableLines(g: Grid, all: TextItem[]): { lines: RawLine[]; used: 
     });
   }
   return { lines, used };
+}
+
+/** The first span (k, k+1) of sorted grid lines that holds a point, by binary search then a step back; -1 if none. */
+function firstSpan(lines: number[], point: number, holds: (a: number, b: number) => boolean): number {
+  const n = lines.length - 1;
+  // The spans that hold the point are consecutive: find one by bisection on which side it lies.
+  let lo = 0;
+  let hi = n - 1;
+  const ascending = (lines[n] as number) >= (lines[0] as number);
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = lines[mid] as number;
+    const b = lines[mid + 1] as number;
+    if (holds(a, b)) {
+      found = mid;
+      hi = mid - 1;
+    } else if (ascending ? point < a : point > a) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  return found;
 }
 
 /** A table row cut by the page break: its first cells empty on the next page, the rest continuing in the row above. */
