@@ -52,8 +52,8 @@ interface Located {
 
 /**
  * How much a portal reads of an archive's file: its manifest is small, its open data grows with
- * its filings (a 10,000-filing archive's filings.json is some tens of MB). A hostile archive's
- * 400 MB file was read whole before.
+ * its filings (a large archive's filings.json is some tens of MB); a hostile archive's huge file
+ * must not be read whole.
  */
 export const PORTAL_READ_LIMITS = { manifest: 1024 * 1024, data: 96 * 1024 * 1024 };
 const limitOf = (file: string): number => (file === 'data/archive.json' ? PORTAL_READ_LIMITS.manifest : PORTAL_READ_LIMITS.data);

@@ -14,7 +14,7 @@ export const MANIFEST_FORMAT = 'council-archive-manifest/1';
 
 /**
  * Bounds on what a manifest may hold: a portal reads manifests of archives it does not control,
- * and one with a 1 MB name or 20,000 kinds would make every portal page that big.
+ * and one with a huge name or thousands of kinds would make every portal page that big.
  */
 const NAME = z.string().min(1).max(200);
 const SHORT = z.string().max(200);

@@ -243,9 +243,9 @@ export async function decodePdf(bytes: Uint8Array): Promise<SourceDoc> {
     disableFontFace: true,
     stopAtErrors: false,
     verbosity: 0,
-    // The importer reads text: an image is only counted, never needed decoded. One 32,000² image
-    // made pdf.js decode 3 GB of pixels (6.3 GB of memory, 31 s); above this many pixels it
-    // skips them (a 300 dpi A3 scan is 17 M).
+    // The importer reads text: an image is only counted, never needed decoded, and one huge
+    // image made pdf.js decode gigabytes of pixels. Above this many pixels it skips them (a
+    // 300 dpi A3 scan is well below).
     maxImageSize: PDF_LIMITS.imagePixels,
   });
   let doc;
