@@ -12,6 +12,9 @@ export const HASH_HEADING = /^\s*(#{1,6})\s+(.*?)\s*#*\s*$/u;
 export const STARTS_BLOCK =
   /^\s*(?:第\s*[0-9０-９一二三四五六七八九十]+\s*[条項号]?|[0-9０-９]{1,3}(?:[\s\u3000.．、)）]|$)|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]|[①-⑳]|[ア-ン][\s\u3000.．、]|[・●○■□◆◇※＊*-]|[【〔［])/u;
 
+/** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
+export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
+
 /** The index of the first non-blank line at or after `from`. */
 export function nextText(lines: Line[], from: number): number | undefined {
   for (let k = from; k < lines.length; k++) if ((lines[k]?.text.trim() ?? '') !== '') return k;

@@ -13,7 +13,7 @@
  */
 import { compact } from '../core/text.ts';
 import type { Problem, StageContext } from './messages.ts';
-import { STARTS_BLOCK, nextText, wrapSeparator } from './lines.ts';
+import { CLAUSE_HEADING, STARTS_BLOCK, nextText, wrapSeparator } from './lines.ts';
 import type { Line, SourceDoc, SourceLine } from './source.ts';
 
 /** The normalised document. */
@@ -74,7 +74,7 @@ function continues(prev: SourceLine, next: SourceLine): boolean {
   }
   if ((next.size ?? 1) !== (prev.size ?? 1)) return false;
   // A bracketed heading alone on its line, （秘密の保持）, is never the end of a sentence.
-  if (/^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u.test(next.text.trim())) return false;
+  if (CLAUSE_HEADING.test(next.text.trim())) return false;
   return !STARTS_BLOCK.test(next.text);
 }
 

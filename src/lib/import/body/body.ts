@@ -8,12 +8,12 @@
 import type { Root, RootContent } from 'mdast';
 import { marker, type Shape } from '../../core/numbering.ts';
 import { compact, endsSentence } from '../../core/text.ts';
-import { HASH_HEADING, nextText } from '../lines.ts';
+import { CLAUSE_HEADING, HASH_HEADING, nextText } from '../lines.ts';
 import type { StageContext } from '../messages.ts';
 import type { Line } from '../source.ts';
 import { UNDERLINE, bareHeading, isClauseSetTitle, isPartHeading } from '../recognise/headings.ts';
 import { ANNEX_TITLE, type Vocabulary } from '../recognise/vocabulary.ts';
-import { CLAUSE_HEADING, readClauses, type ClauseRead } from './clause-reader.ts';
+import { readClauses, type ClauseRead } from './clause-reader.ts';
 import { colonField, labelAlone, labelledItem, siblingItem } from './labelled.ts';
 import { heading, listOf, paragraphOf } from './mdast.ts';
 import { tableNode } from './tables.ts';

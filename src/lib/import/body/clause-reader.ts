@@ -15,11 +15,9 @@ import type { List, Paragraph, RootContent } from 'mdast';
 import { marker, recordMarker, roleOf, shapeName, type Marker, type Shape } from '../../core/numbering.ts';
 import { endsSentence } from '../../core/text.ts';
 import type { StageContext } from '../messages.ts';
-import { HASH_HEADING, nextText } from '../lines.ts';
+import { CLAUSE_HEADING, HASH_HEADING, nextText } from '../lines.ts';
 import type { Line } from '../source.ts';
 
-/** A bracketed heading on its own line: `（秘密の保持）`, `(基本的事項)`, `【秘密の保持】`. */
-export const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
 /** One half-width space between two kanji or kana. */
 const WORD_SPACE =
   /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])\u0020(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々])/gu;

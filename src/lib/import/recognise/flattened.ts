@@ -5,6 +5,7 @@
  * with its lines, the same markers inside a sentence are text.
  */
 import { marker } from '../../core/numbering.ts';
+import { CLAUSE_HEADING } from '../lines.ts';
 import type { Line } from '../source.ts';
 import { bareHeading, isClauseSetTitle, isPartHeading } from './headings.ts';
 import { factOf, type Vocabulary } from './vocabulary.ts';
@@ -16,7 +17,6 @@ const FLAT_LINES = 5;
 const ERA_DATE =
   /^(?:明治|大正|昭和|平成|令和)(?:元|[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})年(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日$/u;
 const DOC_NUMBER = /(?:諮問|報告|審議)第[0-9０-９一二三四五六七八九十百]+号$/u;
-const CLAUSE_HEADING = /^[（(【〔][^（）()【】〔〕]{1,40}[）)】〕]$/u;
 
 /**
  * Whether a token starts a new line of the form: 記, a date, a numbered label or part, a heading,
