@@ -6,9 +6,8 @@
  * `DIR/filings/<id>.md`, or a clause set published on its own in `DIR/clauses/<id>.md`; the
  * original is kept beside them as `DIR/sources/<first 16 hex of its SHA-256><extension>`.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, type ArchiveConfig } from '../../src/lib/record/config.ts';
 import { loadArchiveConfig } from '../../src/lib/record/config-fs.ts';
@@ -16,7 +15,7 @@ import { ensureDir } from './fs-safe.ts';
 import { readDates } from './import-dates.ts';
 import { collect, correctedOriginalOf, existingBySource, type Existing } from './import-content.ts';
 import { distinctId, documentOf, recordDocument, sameDocument, type Produced } from './import-identity.ts';
-import { BASE_FOLDER, addCopy, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
+import { BASE_FOLDER, addCopy, keepOriginal, mergeInto, sha256Of, takeLock, writeAtomic } from './import-store.ts';
 import { DecodeError } from '../../src/lib/import/decode/bytes.ts';
 import { decodeSource, SourceError } from '../../src/lib/import/decode/decode.ts';
 import { formatter, importDocument } from '../../src/lib/import/importer.ts';
@@ -206,7 +205,7 @@ async function importOne(
     }
     return result;
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Of(bytes);
   let known = existing.get(sha256);
   if (known?.copy && !args.id) {
     // Kept before as a copy of a record's original: the record is read from its original.
@@ -315,8 +314,7 @@ async function importOne(
       return result;
     }
     try {
-      await ensureDir(path.dirname(original));
-      if (!existsSync(original) || sha256Of(await readFile(original)) !== sha256) await writeAtomic(original, bytes);
+      await keepOriginal(original, bytes, sha256);
       const why = await addCopy(copyOf.output, folder, {
         file: path.basename(file),
         sha256,
@@ -379,9 +377,7 @@ async function importOne(
   try {
     // The original first: a record never points at an original that is not there. Each file is
     // written whole or not at all (a temporary file renamed into place).
-    await ensureDir(path.dirname(original));
-    if (!existsSync(original) || (await stat(original)).size !== bytes.length || sha256Of(await readFile(original)) !== sha256)
-      await writeAtomic(original, bytes);
+    await keepOriginal(original, bytes, sha256);
     await ensureDir(path.dirname(output));
     if (!existsSync(output) || (await readFile(output, 'utf8')) !== written) await writeAtomic(output, written);
     await ensureDir(path.dirname(basePath));

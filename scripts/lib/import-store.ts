@@ -4,7 +4,8 @@
  * merged with staff corrections over the base the importer last wrote (`.import/`).
  */
 import { createHash } from 'node:crypto';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mergeRecord, type Merged, type RecordFields } from '../../src/lib/import/merge.ts';
@@ -47,14 +48,24 @@ export function mergeInto(
   const merged = mergeRecord(typeof b === 'string' ? undefined : b, c, n, take);
   if (merged.conflicts.length > 0) return { ...merged, text: current };
   try {
-    const text =
-      folder === 'clauses'
-        ? serializeClauseSet(merged.data as unknown as ClauseSetInput, merged.body)
-        : serializeRecord(merged.data as unknown as FilingInput, merged.body);
-    return { ...merged, text };
+    return { ...merged, text: serializeIn(folder, merged.data, merged.body) };
   } catch (e) {
     return `the merged record is not valid (${(e as Error).message.split('\n')[0] ?? ''}); correct the record (npm run check-content) and import again`;
   }
+}
+
+/** A record's text from loosely read fields, as its folder's schema writes it (throws when they do not fit it). */
+function serializeIn(folder: 'filings' | 'clauses', data: Record<string, unknown>, body: string): string {
+  return folder === 'clauses'
+    ? serializeClauseSet(data as unknown as ClauseSetInput, body)
+    : serializeRecord(data as unknown as FilingInput, body);
+}
+
+/** Keep an original in the content folder: written whole unless the same bytes are there already. */
+export async function keepOriginal(original: string, bytes: Uint8Array, sha256: string): Promise<void> {
+  await ensureDir(path.dirname(original));
+  if (!existsSync(original) || (await stat(original)).size !== bytes.length || sha256Of(await readFile(original)) !== sha256)
+    await writeAtomic(original, bytes);
 }
 
 /** Write a file whole or not at all: a temporary file beside it, renamed into place. */
@@ -114,11 +125,7 @@ export async function addCopy(
   if (source['sha256'] === copy.sha256 || copies.some((c) => c['sha256'] === copy.sha256)) return undefined;
   const data = { ...fields.data, source: { ...source, copies: [...copies, copy] } };
   try {
-    const text =
-      folder === 'clauses'
-        ? serializeClauseSet(data as unknown as ClauseSetInput, fields.body)
-        : serializeRecord(data as unknown as FilingInput, fields.body);
-    await writeAtomic(output, text);
+    await writeAtomic(output, serializeIn(folder, data, fields.body));
   } catch (e) {
     return `${output}: the copy could not be added (${(e as Error).message.split('\n')[0] ?? ''}); correct the record (npm run check-content) and import again`;
   }
