@@ -41,8 +41,3 @@ export function nameNote(v: ClauseVersion, versions: ClauseVersion[]): { text: s
 export function publishedDate(p: PublishedSet): string {
   return p.data.date_text ?? (p.data.date ? formatEra(p.data.date) : C.undated);
 }
-
-/** When a version was first seen, in the era form; 日付不明 for an undated one. */
-export function firstSeen(v: ClauseVersion): string {
-  return v.first ? formatEra(v.first) : C.undated;
-}
