@@ -96,6 +96,12 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
     }
     current = undefined;
   };
+  /** The set ends before line `end`: its last clause out, the spaces removed said once. */
+  const finish = (end: number): ClauseRead => {
+    emit();
+    if (spaced > 0) ctx.report.warn(lines[start]?.no ?? 0, `${spaced} space(s) inside words of the 特記事項 (受注 者) removed`);
+    return { end, count, headed, ...(top ? { shape: top } : {}) };
+  };
   const last = (): Part | undefined => current?.parts[current.parts.length - 1];
   const headingOut = (text: string): void => {
     emit();
@@ -184,8 +190,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
       if (blankBefore && plain.length <= 40 && !endsSentence(plain) && !CLAUSE_HEADING.test(plain)) {
         emit();
         out.push(o.heading(o.depth, plain));
-        if (spaced > 0) ctx.report.warn(lines[start]?.no ?? 0, `${spaced} space(s) inside words of the 特記事項 (受注 者) removed`);
-        return { end: i + 1, count, headed, ...(top ? { shape: top } : {}) };
+        return finish(i + 1);
       }
       setLast(p, `${previous}\n${plain}`);
       blankBefore = false;
@@ -196,9 +201,7 @@ export function readClauses(lines: Line[], start: number, out: RootContent[], ct
     if (!endsSentence(plain) && !ERA_DATE.test(plain))
       ctx.report.warn(line.no, 'text in the 特記事項 before the first numbered clause; kept as a paragraph');
   }
-  emit();
-  if (spaced > 0) ctx.report.warn(lines[start]?.no ?? 0, `${spaced} space(s) inside words of the 特記事項 (受注 者) removed`);
-  return { end: i, count, headed, ...(top ? { shape: top } : {}) };
+  return finish(i);
 }
 
 function textOfLast(d: Draft): string {
